@@ -1,0 +1,141 @@
+package org.jdbcoptimizer.jdbc;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.jdbcoptimizer.config.Option;
+import org.jdbcoptimizer.config.OptimizerConfig;
+import org.jdbcoptimizer.config.OptimizerUrl;
+import org.jdbcoptimizer.config.Options;
+import org.jdbcoptimizer.dialect.Database;
+import org.jdbcoptimizer.dialect.SqliteUrls;
+import org.jdbcoptimizer.pool.ConnectionFactory;
+import org.jdbcoptimizer.pool.ConnectionPool;
+import org.jdbcoptimizer.pool.PoolRegistry;
+import org.jdbcoptimizer.pool.PoolSettings;
+import org.jdbcoptimizer.pool.UnpooledLease;
+
+/**
+ * Where connections for one configuration come from: a pool, or the real driver directly when
+ * pooling is off. Resolved once per distinct URL and properties (or per DataSource), so that a
+ * {@code getConnection} does no parsing and no driver lookup.
+ *
+ * <p>Thread-safe: immutable; the pool is thread-safe.
+ */
+public final class Endpoint {
+
+    private final ConnectionContext context;
+    private final ConnectionFactory factory;
+    private final ConnectionPool pool;
+
+    private Endpoint(ConnectionContext context, ConnectionFactory factory, ConnectionPool pool) {
+        this.context = context;
+        this.factory = factory;
+        this.pool = pool;
+    }
+
+    /**
+     * Resolves a {@code jdbc:optimizer:} URL: configuration, real driver, and the pool.
+     *
+     * @param ownDriver  our driver class, which the search for the real driver skips
+     * @param sharedPool true to join the process-wide pool for (target URL, driver properties, pool
+     *                   options), as DriverManager users do; false for a pool owned by the caller
+     */
+    public static Endpoint forUrl(String url, Properties info, Class<? extends Driver> ownDriver, boolean sharedPool)
+            throws SQLException {
+        OptimizerUrl parsed = OptimizerUrl.parse(url);
+        OptimizerConfig config = OptimizerConfig.load(url, info);
+        String targetUrl = parsed.targetUrl();
+        Database database = Database.of(targetUrl);
+        Properties driverProperties = withoutOptimizerKeys(info);
+        if (database == Database.SQLITE) {
+            driverProperties = SqliteUrls.withFileDefaults(targetUrl, driverProperties);
+        }
+        Driver driver = TargetDrivers.find(targetUrl, config.get(Options.TARGET_DRIVER), ownDriver);
+        ConnectionFactory factory = new DriverConnectionFactory(driver, targetUrl, driverProperties);
+        ConnectionContext context = new ConnectionContext(config, database);
+        if (!config.get(Options.POOL)) {
+            return new Endpoint(context, factory, null);
+        }
+        PoolSettings settings = PoolSettings.from(config, targetUrl);
+        if (!sharedPool) {
+            return new Endpoint(context, factory, new ConnectionPool(settings, factory));
+        }
+        PoolRegistry.Key key = new PoolRegistry.Key(targetUrl, asMap(driverProperties), config.fingerprintOf("pool"));
+        ConnectionPool pool = PoolRegistry.get(key, () -> new ConnectionPool(settings, factory));
+        return new Endpoint(context, factory, pool);
+    }
+
+    /**
+     * An endpoint over an application's DataSource; the pool (when on) belongs to the caller, who
+     * closes it.
+     */
+    public static Endpoint forDataSource(DataSource dataSource, String user, String password, OptimizerConfig config)
+            throws SQLException {
+        ConnectionFactory factory = new DataSourceConnectionFactory(dataSource, user, password);
+        ConnectionContext context = new ConnectionContext(config, databaseOf(dataSource));
+        if (!config.get(Options.POOL)) {
+            return new Endpoint(context, factory, null);
+        }
+        return new Endpoint(context, factory, new ConnectionPool(PoolSettings.from(config, "jdbc:unknown:"), factory));
+    }
+
+    /** A new application connection: borrowed from the pool, or opened directly. */
+    public Connection connect() throws SQLException {
+        if (pool != null) {
+            return new OptimizerConnection(pool.borrow(), context);
+        }
+        return new OptimizerConnection(new UnpooledLease(factory.connect()), context);
+    }
+
+    /** The pool, or null when pooling is off. */
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    public ConnectionContext context() {
+        return context;
+    }
+
+    /** True when this endpoint can still hand out connections (its pool, if any, is open). */
+    public boolean isUsable() {
+        return pool == null || !pool.isClosed();
+    }
+
+    private static Database databaseOf(DataSource dataSource) {
+        String name = dataSource.getClass().getName().toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("postgresql") || name.startsWith("org.postgresql")) {
+            return Database.POSTGRESQL;
+        }
+        if (name.contains("sqlite")) {
+            return Database.SQLITE;
+        }
+        return Database.OTHER;
+    }
+
+    static Properties withoutOptimizerKeys(Properties info) {
+        Properties result = new Properties();
+        if (info != null) {
+            for (String key : info.stringPropertyNames()) {
+                if (!key.startsWith(Option.PREFIX)) {
+                    result.setProperty(key, info.getProperty(key));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, String> asMap(Properties properties) {
+        Map<String, String> map = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            map.put(key, properties.getProperty(key));
+        }
+        return map;
+    }
+}

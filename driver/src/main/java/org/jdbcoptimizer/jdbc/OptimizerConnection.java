@@ -1,0 +1,531 @@
+package org.jdbcoptimizer.jdbc;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import org.jdbcoptimizer.pool.FatalErrors;
+import org.jdbcoptimizer.pool.InitialState;
+import org.jdbcoptimizer.pool.Lease;
+
+/**
+ * The {@link Connection} the application holds: one per borrow, over a physical connection it
+ * leases from the pool (or owns, when unpooled).
+ *
+ * <p>State: the properties a borrower may change (auto-commit, isolation, read-only, catalog,
+ * schema, network timeout) are mirrored in fields and marked dirty when set, so getters answer
+ * without a round trip and {@link #close()} restores only what changed: a clean return costs no
+ * database traffic. Uncommitted work is rolled back on return only if a statement ran since the
+ * last commit or rollback, and before auto-commit is restored (restoring it would commit).
+ * State changed through SQL text ({@code SET search_path}, {@code BEGIN}) is not tracked.
+ *
+ * <p>Not thread-safe, like the JDBC connection it wraps; {@link #abort(Executor)} may be called
+ * from another thread.
+ */
+public final class OptimizerConnection extends DelegatingConnection {
+
+    private static final int DIRTY_AUTO_COMMIT = 1;
+    private static final int DIRTY_ISOLATION = 1 << 1;
+    private static final int DIRTY_READ_ONLY = 1 << 2;
+    private static final int DIRTY_CATALOG = 1 << 3;
+    private static final int DIRTY_SCHEMA = 1 << 4;
+    private static final int DIRTY_NETWORK_TIMEOUT = 1 << 5;
+    private static final Executor DIRECT = Runnable::run;
+
+    private final Lease lease;
+    private final ConnectionContext context;
+    private final List<OptimizerStatement> openStatements = new ArrayList<>(4);
+    private final InitialState initial;
+
+    private boolean autoCommit;
+    private int isolation;
+    private boolean readOnly;
+    private String catalog;
+    private String schema;
+    private int networkTimeout;
+    private int dirtyBits;
+    /** A statement ran since the last commit or rollback while auto-commit was off. */
+    private boolean transactionDirty;
+    private volatile boolean closed;
+
+    public OptimizerConnection(Lease lease, ConnectionContext context) {
+        super(lease.physical());
+        this.lease = lease;
+        this.context = context;
+        this.initial = lease.initialState();
+        this.autoCommit = initial.autoCommit();
+        this.isolation = initial.transactionIsolation();
+        this.readOnly = initial.readOnly();
+        this.catalog = initial.catalog();
+        this.schema = initial.schema();
+        this.networkTimeout = initial.networkTimeout();
+    }
+
+    ConnectionContext context() {
+        return context;
+    }
+
+    /** The lease behind this connection, for the driver's own tests and diagnostics. */
+    public Lease lease() {
+        return lease;
+    }
+
+    /** Called by every statement before it executes: the transaction now has work to roll back. */
+    void markExecuted() {
+        if (!autoCommit) {
+            transactionDirty = true;
+        }
+    }
+
+    // --- statements -------------------------------------------------------------------------------
+
+    private <S extends OptimizerStatement> S track(S statement) {
+        openStatements.add(statement);
+        return statement;
+    }
+
+    void untrack(OptimizerStatement statement) {
+        // Statements are usually closed in reverse order of creation: search from the end.
+        for (int i = openStatements.size() - 1; i >= 0; i--) {
+            if (openStatements.get(i) == statement) {
+                openStatements.remove(i);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        try {
+            return track(new OptimizerStatement(delegate.createStatement(), this));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        try {
+            return track(new OptimizerStatement(delegate.createStatement(resultSetType, resultSetConcurrency), this));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        try {
+            return track(new OptimizerStatement(
+                    delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), this));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(delegate.prepareStatement(sql), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(delegate.prepareStatement(sql, autoGeneratedKeys), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(delegate.prepareStatement(sql, columnIndexes), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(delegate.prepareStatement(sql, columnNames), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(
+                    delegate.prepareStatement(sql, resultSetType, resultSetConcurrency), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        try {
+            return track(new OptimizerPreparedStatement(
+                    delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this,
+                    sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        try {
+            return track(new OptimizerCallableStatement(delegate.prepareCall(sql), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        try {
+            return track(new OptimizerCallableStatement(
+                    delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+                                         int resultSetHoldability) throws SQLException {
+        try {
+            return track(new OptimizerCallableStatement(
+                    delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, sql));
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        try {
+            return new OptimizerDatabaseMetaData(delegate.getMetaData(), this);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    // --- transactions and tracked state -----------------------------------------------------------
+
+    @Override
+    public void setAutoCommit(boolean value) throws SQLException {
+        try {
+            delegate.setAutoCommit(value);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        if (value && !autoCommit) {
+            transactionDirty = false; // switching auto-commit on commits the open transaction
+        }
+        autoCommit = value;
+        dirtyBits |= DIRTY_AUTO_COMMIT;
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return autoCommit;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        try {
+            delegate.commit();
+            transactionDirty = false;
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        try {
+            delegate.rollback();
+            transactionDirty = false;
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        try {
+            delegate.rollback(savepoint); // the transaction stays open: still dirty
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        try {
+            delegate.setTransactionIsolation(level);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        isolation = level;
+        dirtyBits |= DIRTY_ISOLATION;
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        if (isolation == InitialState.UNKNOWN_ISOLATION) {
+            try {
+                return delegate.getTransactionIsolation();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
+        return isolation;
+    }
+
+    @Override
+    public void setReadOnly(boolean value) throws SQLException {
+        try {
+            delegate.setReadOnly(value);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        readOnly = value;
+        dirtyBits |= DIRTY_READ_ONLY;
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public void setCatalog(String value) throws SQLException {
+        try {
+            delegate.setCatalog(value);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        catalog = value;
+        dirtyBits |= DIRTY_CATALOG;
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return catalog;
+    }
+
+    @Override
+    public void setSchema(String value) throws SQLException {
+        try {
+            delegate.setSchema(value);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        schema = value;
+        dirtyBits |= DIRTY_SCHEMA;
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        return schema;
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        try {
+            delegate.setNetworkTimeout(executor, milliseconds);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        networkTimeout = milliseconds;
+        dirtyBits |= DIRTY_NETWORK_TIMEOUT;
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        if (networkTimeout < 0) {
+            try {
+                return delegate.getNetworkTimeout();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
+        return networkTimeout;
+    }
+
+    // --- life cycle -------------------------------------------------------------------------------
+
+    @Override
+    public boolean isValid(int timeoutSeconds) throws SQLException {
+        if (closed) {
+            return false;
+        }
+        try {
+            return lease.physical().isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes this handle: closes its open statements, undoes the borrower's changes and returns the
+     * physical connection to the pool (or closes it when unpooled). Idempotent. A failure while
+     * resetting evicts the physical connection instead of returning it, and is not thrown: the
+     * application's work is done, and the next borrower gets a healthy connection.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        delegate = ClosedObjects.CONNECTION;
+        closeStatements();
+        try {
+            if (lease.pooled() && !lease.evicted()) {
+                reset(lease.physical());
+            }
+        } catch (SQLException | RuntimeException e) {
+            lease.evict("reset on return failed: " + e);
+        } finally {
+            lease.release();
+        }
+    }
+
+    private void closeStatements() {
+        if (openStatements.isEmpty()) {
+            return;
+        }
+        OptimizerStatement[] statements = openStatements.toArray(new OptimizerStatement[0]);
+        openStatements.clear();
+        for (OptimizerStatement statement : statements) {
+            statement.closeByConnection();
+        }
+    }
+
+    /** Restores only what the borrower changed; see the class comment for the order. */
+    private void reset(Connection physical) throws SQLException {
+        if (transactionDirty && !autoCommit) {
+            physical.rollback();
+        }
+        if (dirtyBits != 0) {
+            if ((dirtyBits & DIRTY_AUTO_COMMIT) != 0 && autoCommit != initial.autoCommit()) {
+                physical.setAutoCommit(initial.autoCommit());
+            }
+            if ((dirtyBits & DIRTY_ISOLATION) != 0 && isolation != initial.transactionIsolation()
+                    && initial.transactionIsolation() != InitialState.UNKNOWN_ISOLATION) {
+                physical.setTransactionIsolation(initial.transactionIsolation());
+            }
+            if ((dirtyBits & DIRTY_READ_ONLY) != 0 && readOnly != initial.readOnly()) {
+                physical.setReadOnly(initial.readOnly());
+            }
+            if ((dirtyBits & DIRTY_CATALOG) != 0 && !java.util.Objects.equals(catalog, initial.catalog())
+                    && initial.catalog() != null) {
+                physical.setCatalog(initial.catalog());
+            }
+            if ((dirtyBits & DIRTY_SCHEMA) != 0 && !java.util.Objects.equals(schema, initial.schema())
+                    && initial.schema() != null) {
+                physical.setSchema(initial.schema());
+            }
+            if ((dirtyBits & DIRTY_NETWORK_TIMEOUT) != 0 && networkTimeout != initial.networkTimeout()
+                    && initial.networkTimeout() >= 0) {
+                physical.setNetworkTimeout(DIRECT, initial.networkTimeout());
+            }
+        }
+        physical.clearWarnings(); // local in pgjdbc and sqlite-jdbc: no round trip
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        if (executor == null) {
+            throw new SQLException("abort requires an executor", "HY009");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        delegate = ClosedObjects.CONNECTION;
+        lease.abort(executor);
+        lease.release();
+    }
+
+    /**
+     * Sees every exception from the physical connection and its statements. A fatal one (the
+     * connection is gone) evicts the physical connection and closes this handle; the exception is
+     * returned unchanged for the caller to throw.
+     */
+    @Override
+    SQLException checkException(SQLException e) {
+        if (!closed && FatalErrors.isFatal(e)) {
+            lease.evict("fatal error, SQLState " + e.getSQLState() + ": " + e.getMessage());
+            closed = true;
+            delegate = ClosedObjects.CONNECTION;
+            closeStatements();
+            lease.release();
+        }
+        return e;
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("Connection is closed", ClosedObjects.CONNECTION_CLOSED_STATE);
+        }
+    }
+
+    // --- wrapper ----------------------------------------------------------------------------------
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        checkOpen();
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        Connection physical = lease.physical();
+        if (iface.isInstance(physical)) {
+            return iface.cast(physical);
+        }
+        return physical.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        checkOpen();
+        return iface.isInstance(this) || iface.isInstance(lease.physical()) || lease.physical().isWrapperFor(iface);
+    }
+
+    @Override
+    public String toString() {
+        return "OptimizerConnection[" + lease.poolName() + (closed ? ", closed" : "") + "] wrapping " + lease.physical();
+    }
+}

@@ -1,0 +1,81 @@
+package org.jdbcoptimizer.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The {@link ResultSet} the application holds: {@link #getStatement()} returns the statement
+ * wrapper (or null for a metadata result set, as JDBC specifies), never the physical statement.
+ */
+public final class OptimizerResultSet extends DelegatingResultSet {
+
+    private final OptimizerStatement statement;
+    private final OptimizerConnection connection;
+
+    /**
+     * @param statement  the statement wrapper that produced it; null for DatabaseMetaData results
+     * @param connection the connection whose fatal-error handling applies
+     */
+    OptimizerResultSet(ResultSet delegate, OptimizerStatement statement, OptimizerConnection connection) {
+        super(delegate);
+        this.statement = statement;
+        this.connection = connection;
+    }
+
+    @Override
+    SQLException checkException(SQLException e) {
+        return connection.checkException(e);
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        try {
+            return delegate.next();
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        if (delegate.isClosed()) {
+            throw new SQLException("ResultSet is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
+        }
+        return statement;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            delegate.close();
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        if (iface.isInstance(delegate)) {
+            return iface.cast(delegate);
+        }
+        return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+    }
+}
