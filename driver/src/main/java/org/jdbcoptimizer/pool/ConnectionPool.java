@@ -84,6 +84,9 @@ public final class ConnectionPool implements AutoCloseable {
         try {
             PoolEntry entry = takeIdleOrCreate(start);
             entry.markBorrowed();
+            if (idleCount.get() < settings.minIdle) {
+                housekeeper.requestFill();
+            }
             long now = System.nanoTime();
             acquireTimes.record(now - start);
             if (settings.leakDetectionNanos > 0) {
@@ -211,6 +214,9 @@ public final class ConnectionPool implements AutoCloseable {
             idleCount.incrementAndGet();
         }
         permits.release();
+        if (idleCount.get() < settings.minIdle) {
+            housekeeper.requestFill(); // a retired connection leaves the pool short
+        }
     }
 
     void noteEviction(PoolEntry entry, String reason) {
@@ -260,6 +266,11 @@ public final class ConnectionPool implements AutoCloseable {
 
     int idleCount() {
         return idleCount.get();
+    }
+
+    /** Free permits: equals maxSize when nothing is borrowed or being checked (a test invariant). */
+    int availablePermits() {
+        return permits.availablePermits();
     }
 
     /** Counts one more connection if the pool is below maxSize; for the housekeeper's fill. */

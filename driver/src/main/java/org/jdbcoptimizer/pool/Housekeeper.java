@@ -29,6 +29,7 @@ final class Housekeeper {
     private final PoolSettings settings;
     private final ScheduledThreadPoolExecutor executor;
     private volatile boolean fillFailing;
+    private final java.util.concurrent.atomic.AtomicBoolean fillRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
     Housekeeper(ConnectionPool pool) {
         this.pool = pool;
@@ -129,6 +130,23 @@ final class Housekeeper {
         }
     }
 
+    /**
+     * Asks for a fill soon, off the caller's thread, when a borrow or a retirement left fewer than
+     * minIdle idle connections; at most one request is pending at a time.
+     */
+    void requestFill() {
+        if (fillRequested.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    fillRequested.set(false);
+                    fillToMinIdle();
+                });
+            } catch (RejectedExecutionException e) {
+                fillRequested.set(false); // the pool is closing
+            }
+        }
+    }
+
     void watchForLeak(PoolEntry entry) {
         Exception borrowedHere = new Exception("Apparent connection leak: the connection was borrowed here");
         String thread = Thread.currentThread().getName();
@@ -178,15 +196,4 @@ final class Housekeeper {
         }
     }
 
-    boolean isFillFailing() {
-        return fillFailing;
-    }
-
-    static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // best effort
-        }
-    }
 }
