@@ -220,6 +220,9 @@ public final class Option<T> {
 
     static String format(Duration d) {
         long ms = d.toMillis();
+        if (ms == 0) {
+            return "0";
+        }
         if (ms % 3_600_000 == 0 && ms > 0) {
             return ms / 3_600_000 + "h";
         }
