@@ -2,6 +2,7 @@ package org.jdbcoptimizer.examples;
 
 import java.util.Arrays;
 
+import org.jdbcoptimizer.examples.bench.IdleConnectionMemory;
 import org.jdbcoptimizer.examples.demo.Demo;
 
 /**
@@ -15,7 +16,14 @@ public final class Main {
             "",
             "  demo   [--db FILE] [--threads N] [--requests N]",
             "         the shop demo on embedded SQLite (the default command)",
-            "  help   this text");
+            "  bench  [JMH arguments]",
+            "         the JMH benchmarks against PostgreSQL, e.g. bench PoolCycleBenchmark -t 4; bench -h for JMH's help",
+            "  memory [--connections N] [--rounds N]",
+            "         retained heap per idle pooled connection, against PostgreSQL",
+            "  help   this text",
+            "",
+            "bench and memory connect to jdbc:postgresql://127.0.0.1:5432/test?user=postgres unless",
+            "-Dbench.url=<pgjdbc URL> is given before -jar.");
 
     private Main() {
     }
@@ -25,6 +33,8 @@ public final class Main {
         String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "demo" -> System.exit(Demo.run(rest));
+            case "bench" -> org.openjdk.jmh.Main.main(rest);
+            case "memory" -> System.exit(IdleConnectionMemory.run(rest));
             case "help", "-h" -> System.out.println(USAGE);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");

@@ -1,2 +1,2 @@
-/** The runnable examples jar: one entry point that dispatches to its programs (for now, the demo). */
+/** The runnable examples jar: one entry point that dispatches to the demo, the JMH benchmarks and the memory probe. */
 package org.jdbcoptimizer.examples;
