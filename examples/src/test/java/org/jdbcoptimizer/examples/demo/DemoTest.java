@@ -1,0 +1,93 @@
+package org.jdbcoptimizer.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end on a small shop in a real SQLite file. */
+class DemoTest {
+
+    private static final ShopSize SMALL = new ShopSize(20, 5, 50, 100);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void loadsEveryTableWithTheRequestedRows() throws SQLException {
+        ShopDatabase shop = ShopDatabase.create(directory.resolve("shop.db"), SMALL, quiet());
+
+        try (Connection connection = DriverManager.getConnection(shop.plainUrl());
+             Statement statement = connection.createStatement()) {
+            assertEquals(20, count(statement, "customers"));
+            assertEquals(5, count(statement, "categories"));
+            assertEquals(50, count(statement, "products"));
+            assertEquals(100, count(statement, "orders"));
+            assertTrue(count(statement, "order_items") >= 100, "every order has at least one line");
+        }
+    }
+
+    @Test
+    void recreatesTheDatabaseOnEveryRun() throws SQLException {
+        Path file = directory.resolve("shop.db");
+        ShopDatabase.create(file, SMALL, quiet());
+        ShopDatabase shop = ShopDatabase.create(file, SMALL, quiet());
+
+        try (Connection connection = DriverManager.getConnection(shop.plainUrl());
+             Statement statement = connection.createStatement()) {
+            assertEquals(100, count(statement, "orders"));
+        }
+    }
+
+    @Test
+    void poolSectionComparesBothModesWithoutFailures() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DemoSettings settings = new DemoSettings(directory.resolve("shop.db"), SMALL, 4, 50, 5);
+
+        new Demo(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("1. Connection pool"), output);
+        assertTrue(Pattern.compile("failed requests\\s+0\\s+0").matcher(output).find(), output);
+        assertTrue(Pattern.compile("getConnection calls \\(borrows\\)\\s+200\\b").matcher(output).find(), output);
+        assertTrue(Pattern.compile("physical connections opened\\s+[1-4]\\s+200\\b").matcher(output).find(), output);
+    }
+
+    @Test
+    void splitsTheSchemaIntoStatements() {
+        List<String> statements = ShopSchema.statements("-- comment\ncreate table a (x int);\n\ncreate index i\n on a (x);\n");
+
+        assertEquals(List.of("create table a (x int)", "create index i\n on a (x)"), statements);
+    }
+
+    @Test
+    void rejectsUnknownArguments() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DemoSettings.parse(new String[] {"--treads", "4"}));
+        assertTrue(e.getMessage().contains("--treads"), e.getMessage());
+    }
+
+    private static long count(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
