@@ -4,9 +4,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,14 +17,18 @@ import org.jdbcoptimizer.util.Log;
 /**
  * A pool of physical connections to one database with one set of credentials.
  *
- * <p>Design: a {@link Semaphore} with {@code maxSize} permits bounds the connections outside the
- * idle deque: a borrower takes a permit, then the most recently used idle connection (LIFO keeps
- * the hot connections warm and lets the cold ones age out at the tail), or creates one when none
- * is idle. A returned connection is pushed onto the deque <em>before</em> its permit is released,
- * so a connection is only created by a permit holder that found the deque empty: the total never
- * exceeds {@code maxSize}. The housekeeper takes a permit too before it removes an idle
- * connection to check or retire it. The fast path of borrow and return is one CAS on the
- * semaphore, one deque operation and a few counter updates, with no lock.
+ * <p>Design: every live connection is a {@link PoolEntry} in an array that changes only when a
+ * connection is created or retired; an entry's state (idle, in use, reserved by the housekeeper,
+ * removed) is claimed by compare-and-set, so no lock is taken to borrow or return. A borrower
+ * first tries the entry its own thread returned last (kept warm, like HikariCP's thread-local
+ * list; no contention), then scans for any idle entry. A {@link Semaphore} with {@code maxSize}
+ * permits bounds the borrowers (and gives a fair-enough, timed wait when all are busy); a
+ * connection is only created after reserving a place in {@code totalCount} below {@code maxSize},
+ * so the total never exceeds it. When every place is taken but no entry is idle, one is being
+ * handed back or checked right now, and the borrower looks again.
+ *
+ * <p>The fast path of a borrow is one semaphore CAS and one entry CAS; of a return, one volatile
+ * write and one semaphore CAS. Retired connections are closed on the housekeeper's thread.
  *
  * <p>Thread-safe. {@link #close()} is idempotent; connections in use when the pool closes are
  * closed when they are returned.
@@ -36,12 +38,16 @@ public final class ConnectionPool implements AutoCloseable {
     /** A connection used this recently is handed out without validation (as HikariCP does). */
     static final long ALIVE_BYPASS_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final Log LOG = Log.of(ConnectionPool.class);
+    private static final PoolEntry[] NO_ENTRIES = new PoolEntry[0];
 
     private final PoolSettings settings;
     private final ConnectionFactory factory;
     private final Semaphore permits;
-    private final ConcurrentLinkedDeque<PoolEntry> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    /** Every live entry; replaced (copy on write, under this pool's lock) when one is added or removed. */
+    private volatile PoolEntry[] entries = NO_ENTRIES;
+    /** The entry each thread returned last: tried first at its next borrow. */
+    private final ThreadLocal<PoolEntry> lastReturned = new ThreadLocal<>();
+    /** Live connections plus those being created. */
     private final AtomicInteger totalCount = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final LongAdder created = new LongAdder();
@@ -82,13 +88,8 @@ public final class ConnectionPool implements AutoCloseable {
             waitForPermit(start);
         }
         try {
-            PoolEntry entry = takeIdleOrCreate(start);
-            entry.markBorrowed();
-            if (idleCount.get() < settings.minIdle) {
-                housekeeper.requestFill();
-            }
-            long now = System.nanoTime();
-            acquireTimes.record(now - start);
+            PoolEntry entry = claimOrCreate(start + settings.connectionTimeoutNanos);
+            acquireTimes.record(System.nanoTime() - start);
             if (settings.leakDetectionNanos > 0) {
                 housekeeper.watchForLeak(entry);
             }
@@ -119,19 +120,47 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private PoolEntry takeIdleOrCreate(long start) throws SQLException {
-        for (PoolEntry entry; (entry = idle.pollFirst()) != null; ) {
-            idleCount.decrementAndGet();
-            long now = System.nanoTime();
-            if (entry.isExpired(now)) {
-                retire(entry, "reached maxLifetime");
-            } else if (now - entry.lastUsedNanos > ALIVE_BYPASS_NANOS && !isAlive(entry)) {
-                retire(entry, "failed validation");
+    /** The caller holds a permit. Claims an idle, healthy entry, or creates one. */
+    private PoolEntry claimOrCreate(long deadline) throws SQLException {
+        while (true) {
+            PoolEntry entry = claimIdle();
+            if (entry != null) {
+                long now = System.nanoTime();
+                if (entry.isExpired(now)) {
+                    remove(entry, "reached maxLifetime");
+                } else if (now - entry.lastUsedNanos > ALIVE_BYPASS_NANOS && !isAlive(entry)) {
+                    remove(entry, "failed validation");
+                } else {
+                    return entry;
+                }
+            } else if (tryReserve()) {
+                PoolEntry fresh = create(deadline);
+                if (idleCount() < settings.minIdle) {
+                    housekeeper.requestFill(); // the pool ran dry: top it up off this thread
+                }
+                return fresh;
+            } else if (System.nanoTime() - deadline > 0) {
+                timeouts.increment();
+                throw timeoutException(null);
             } else {
+                // Every place is taken and none is idle: a connection is being returned or checked
+                // at this moment (its owner still holds the permit we are waiting to see used).
+                Thread.yield();
+            }
+        }
+    }
+
+    private PoolEntry claimIdle() {
+        PoolEntry local = lastReturned.get();
+        if (local != null && local.compareAndSetState(PoolEntry.IDLE, PoolEntry.IN_USE)) {
+            return local;
+        }
+        for (PoolEntry entry : entries) {
+            if (entry.state() == PoolEntry.IDLE && entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.IN_USE)) {
                 return entry;
             }
         }
-        return create(start + settings.connectionTimeoutNanos);
+        return null;
     }
 
     /** {@code isValid} bounded by the validation timeout (JDBC takes whole seconds, at least 1). */
@@ -145,45 +174,50 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * Opens a connection, retrying transient failures (server down, restarting, refusing) with
-     * backoff until the deadline. Other failures (authentication, unknown database) fail at once.
+     * Opens a connection into a place already reserved, retrying transient failures (server down,
+     * restarting, refusing) with backoff until the deadline. Other failures (authentication,
+     * unknown database) fail at once. On failure the reservation is given back.
      */
     private PoolEntry create(long deadline) throws SQLException {
         long backoffMillis = 10;
         while (true) {
-            checkOpen();
-            totalCount.incrementAndGet(); // reserved before connecting, so the housekeeper's fill sees it
             try {
-                return open();
+                checkOpen();
+                return add(open(), PoolEntry.IN_USE);
             } catch (SQLException e) {
-                totalCount.decrementAndGet();
                 long remaining = deadline - System.nanoTime();
-                if (!FatalErrors.isTransientConnectFailure(e)) {
+                if (!FatalErrors.isTransientConnectFailure(e) || remaining <= 0 || closed) {
+                    totalCount.decrementAndGet();
+                    if (remaining <= 0 && FatalErrors.isTransientConnectFailure(e)) {
+                        timeouts.increment();
+                        throw timeoutException(e);
+                    }
                     throw e;
-                }
-                if (remaining <= 0) {
-                    timeouts.increment();
-                    throw timeoutException(e);
                 }
                 LOG.log(Level.DEBUG, name(), "connection attempt failed, retrying: " + e.getMessage());
                 sleep(Math.min(backoffMillis, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
                 backoffMillis = Math.min(backoffMillis * 2, 1_000);
+            } catch (RuntimeException | Error e) {
+                totalCount.decrementAndGet();
+                throw e;
             }
         }
     }
 
-    /**
-     * Opens one physical connection and reads its initial state. The caller holds a permit and has
-     * already counted the connection in {@code totalCount} (and uncounts it if this throws).
-     */
-    PoolEntry open() throws SQLException {
+    /** Opens one physical connection and reads its initial state; the caller has reserved its place. */
+    Connection open() throws SQLException {
         Connection connection = factory.connect();
         if (connection == null) {
             throw new SQLException(name() + " - the driver returned no connection for " + factory.describe());
         }
-        InitialState state;
+        return connection;
+    }
+
+    /** Registers a newly opened connection in the given state (IN_USE for a borrower, IDLE for the fill). */
+    PoolEntry add(Connection connection, int state) throws SQLException {
+        InitialState initial;
         try {
-            state = InitialState.capture(connection);
+            initial = InitialState.capture(connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -195,43 +229,74 @@ public final class ConnectionPool implements AutoCloseable {
             long jitter = ThreadLocalRandom.current().nextLong(settings.maxLifetimeNanos / 40 + 1);
             expiresAt = now + settings.maxLifetimeNanos - jitter;
         }
+        PoolEntry entry = new PoolEntry(this, connection, initial, now, expiresAt, state);
+        synchronized (this) {
+            PoolEntry[] current = entries;
+            PoolEntry[] next = Arrays.copyOf(current, current.length + 1);
+            next[current.length] = entry;
+            entries = next;
+        }
         created.increment();
-        return new PoolEntry(this, connection, state, now, expiresAt);
+        if (closed && entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.REMOVED)) {
+            remove(entry, "pool closed"); // lost a race with close()
+        }
+        return entry;
     }
 
-    /** Takes a returned connection back; called once per borrow by {@link PoolEntry#release()}. */
+    /** Takes a returned connection back; called by {@link PoolEntry#release()}. */
     void recycle(PoolEntry entry) {
-        if (!entry.markReturned()) {
-            return;
+        if (entry.state() != PoolEntry.IN_USE) {
+            return; // released twice
         }
         housekeeper.stopWatching(entry);
         long now = System.nanoTime();
         entry.lastUsedNanos = now;
         if (closed || entry.evicted() || entry.isExpired(now)) {
-            retire(entry, closed ? "pool closed" : entry.evicted() ? "evicted" : "reached maxLifetime");
-        } else {
-            idle.offerFirst(entry);
-            idleCount.incrementAndGet();
+            remove(entry, closed ? "pool closed" : entry.evicted() ? "evicted" : "reached maxLifetime");
+            permits.release();
+            if (idleCount() < settings.minIdle) {
+                housekeeper.requestFill();
+            }
+            return;
         }
+        entry.setState(PoolEntry.IDLE);
+        lastReturned.set(entry);
         permits.release();
-        if (idleCount.get() < settings.minIdle) {
-            housekeeper.requestFill(); // a retired connection leaves the pool short
-        }
     }
 
     void noteEviction(PoolEntry entry, String reason) {
         LOG.log(Level.WARNING, name(), "evicting connection: " + reason);
     }
 
-    /** Closes a connection that the caller has taken out of circulation. */
-    void retire(PoolEntry entry, String reason) {
+    /** Takes an entry its caller owns out of the pool for good and closes it off this thread. */
+    void remove(PoolEntry entry, String reason) {
+        entry.setState(PoolEntry.REMOVED);
+        synchronized (this) {
+            PoolEntry[] current = entries;
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] == entry) {
+                    PoolEntry[] next = new PoolEntry[current.length - 1];
+                    System.arraycopy(current, 0, next, 0, i);
+                    System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                    entries = next;
+                    break;
+                }
+            }
+        }
+        if (lastReturned.get() == entry) {
+            lastReturned.remove();
+        }
+        retire(entry, reason);
+    }
+
+    private void retire(PoolEntry entry, String reason) {
         totalCount.decrementAndGet();
         destroyed.increment();
         LOG.log(Level.DEBUG, name(), "closing connection: " + reason);
         housekeeper.closeLater(entry.connection);
     }
 
-    // --- used by the housekeeper, which holds a permit while it owns an entry ---------------------
+    // --- used by the housekeeper ------------------------------------------------------------------
 
     boolean tryAcquirePermit() {
         return !closed && permits.tryAcquire();
@@ -241,31 +306,18 @@ public final class ConnectionPool implements AutoCloseable {
         permits.release();
     }
 
-    List<PoolEntry> idleSnapshotOldestFirst() {
-        List<PoolEntry> snapshot = new ArrayList<>(idle);
-        java.util.Collections.reverse(snapshot);
-        return snapshot;
-    }
-
-    boolean removeIdle(PoolEntry entry) {
-        if (idle.removeLastOccurrence(entry)) {
-            idleCount.decrementAndGet();
-            return true;
-        }
-        return false;
-    }
-
-    void addIdleLast(PoolEntry entry) {
-        if (closed) {
-            retire(entry, "pool closed");
-            return;
-        }
-        idle.offerLast(entry);
-        idleCount.incrementAndGet();
+    PoolEntry[] entries() {
+        return entries;
     }
 
     int idleCount() {
-        return idleCount.get();
+        int idle = 0;
+        for (PoolEntry entry : entries) {
+            if (entry.state() == PoolEntry.IDLE) {
+                idle++;
+            }
+        }
+        return idle;
     }
 
     /** Free permits: equals maxSize when nothing is borrowed or being checked (a test invariant). */
@@ -273,7 +325,7 @@ public final class ConnectionPool implements AutoCloseable {
         return permits.availablePermits();
     }
 
-    /** Counts one more connection if the pool is below maxSize; for the housekeeper's fill. */
+    /** Counts one more connection if the pool is below maxSize. */
     boolean tryReserve() {
         for (int total; (total = totalCount.get()) < settings.maxSize; ) {
             if (totalCount.compareAndSet(total, total + 1)) {
@@ -292,7 +344,7 @@ public final class ConnectionPool implements AutoCloseable {
     /** A snapshot of the counters; cheap enough to call from a metrics gauge. */
     public PoolStats stats() {
         int total = totalCount.get();
-        int idleNow = idleCount.get();
+        int idleNow = idleCount();
         return new PoolStats(name(), total, Math.max(0, total - idleNow), idleNow, waiting.get(), created.sum(),
                 destroyed.sum(), timeouts.sum(), acquireTimes.count(), acquireTimes.meanNanos(),
                 acquireTimes.maxNanos(), acquireTimes.percentileNanos(50), acquireTimes.percentileNanos(99));
@@ -307,9 +359,7 @@ public final class ConnectionPool implements AutoCloseable {
                 + (cause == null ? ". Raise optimizer.pool.maxSize or optimizer.pool.connectionTimeout, or look for"
                 + " connections that are not closed (optimizer.pool.leakDetectionThreshold)."
                 : ". The last attempt to connect to " + factory.describe() + " failed: " + cause.getMessage());
-        SQLTransientConnectionException exception = new SQLTransientConnectionException(message,
-                cause == null ? null : cause.getSQLState(), cause);
-        return exception;
+        return new SQLTransientConnectionException(message, cause == null ? null : cause.getSQLState(), cause);
     }
 
     private void checkOpen() throws SQLException {
@@ -330,9 +380,10 @@ public final class ConnectionPool implements AutoCloseable {
         }
         closed = true;
         housekeeper.stop();
-        for (PoolEntry entry; (entry = idle.pollFirst()) != null; ) {
-            idleCount.decrementAndGet();
-            retire(entry, "pool closed");
+        for (PoolEntry entry : entries) {
+            if (entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.REMOVED)) {
+                remove(entry, "pool closed");
+            }
         }
         housekeeper.awaitCloses();
         // Wake every waiting borrower: each re-checks 'closed' and fails with "the pool is closed".

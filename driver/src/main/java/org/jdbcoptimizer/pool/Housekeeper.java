@@ -71,30 +71,39 @@ final class Housekeeper {
     /** Retires expired and long-idle connections and validates those due for keepalive. */
     void checkIdleConnections() {
         long now = System.nanoTime();
-        for (PoolEntry entry : pool.idleSnapshotOldestFirst()) {
+        int idle = pool.idleCount();
+        for (PoolEntry entry : pool.entries()) {
+            if (entry.state() != PoolEntry.IDLE) {
+                continue;
+            }
             boolean expired = entry.isExpired(now);
-            boolean idleTooLong = settings.idleTimeoutNanos > 0 && pool.idleCount() > settings.minIdle
+            boolean idleTooLong = settings.idleTimeoutNanos > 0 && idle > settings.minIdle
                     && now - entry.lastUsedNanos > settings.idleTimeoutNanos;
             boolean keepaliveDue = settings.keepaliveNanos > 0 && now - entry.lastUsedNanos > settings.keepaliveNanos;
             if (!expired && !idleTooLong && !keepaliveDue) {
                 continue;
             }
+            // A permit, as a borrower would hold, so that a borrower who finds no idle entry while
+            // this one is reserved does not create a connection beyond maxSize.
             if (!pool.tryAcquirePermit()) {
                 return; // every permit is in use: the pool is busy, idle connections will not stay idle
             }
             try {
-                if (!pool.removeIdle(entry)) {
+                if (!entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.RESERVED)) {
                     continue; // a borrower took it meanwhile
                 }
                 if (expired) {
-                    pool.retire(entry, "reached maxLifetime");
+                    pool.remove(entry, "reached maxLifetime");
+                    idle--;
                 } else if (idleTooLong) {
-                    pool.retire(entry, "idle longer than idleTimeout");
+                    pool.remove(entry, "idle longer than idleTimeout");
+                    idle--;
                 } else if (pool.isAlive(entry)) {
                     entry.lastUsedNanos = System.nanoTime();
-                    pool.addIdleLast(entry);
+                    entry.setState(PoolEntry.IDLE);
                 } else {
-                    pool.retire(entry, "failed keepalive validation");
+                    pool.remove(entry, "failed keepalive validation");
+                    idle--;
                 }
             } finally {
                 pool.releasePermit();
@@ -105,27 +114,20 @@ final class Housekeeper {
     /** Opens connections until {@code minIdle} are idle, without exceeding {@code maxSize}. */
     void fillToMinIdle() {
         while (!pool.isClosed() && pool.idleCount() < settings.minIdle) {
-            if (!pool.tryAcquirePermit()) {
+            if (!pool.tryReserve()) {
                 return;
             }
             try {
-                if (!pool.tryReserve()) {
-                    return;
+                pool.add(pool.open(), PoolEntry.IDLE);
+                fillFailing = false;
+            } catch (SQLException | RuntimeException e) {
+                pool.unreserve();
+                if (!fillFailing) {
+                    fillFailing = true;
+                    LOG.log(Level.WARNING, pool.name(), "cannot open a connection to keep minIdle="
+                            + settings.minIdle + "; retrying every " + periodMillis() + " ms: " + e.getMessage());
                 }
-                try {
-                    pool.addIdleLast(pool.open());
-                    fillFailing = false;
-                } catch (SQLException | RuntimeException e) {
-                    pool.unreserve();
-                    if (!fillFailing) {
-                        fillFailing = true;
-                        LOG.log(Level.WARNING, pool.name(), "cannot open a connection to keep minIdle="
-                                + settings.minIdle + "; retrying every " + periodMillis() + " ms: " + e.getMessage());
-                    }
-                    return;
-                }
-            } finally {
-                pool.releasePermit();
+                return;
             }
         }
     }

@@ -1,19 +1,38 @@
 package org.jdbcoptimizer.pool;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * A pooled physical connection and its bookkeeping. While borrowed it is also the borrower's
- * {@link Lease}; a new borrow gets the same entry back with a fresh borrow stamp.
+ * {@link Lease}; a new borrow gets the same entry back.
  *
- * <p>Concurrency: an entry is owned either by the pool's idle deque or by exactly one thread that
- * holds a pool permit (a borrower, or the housekeeper checking it), so its plain fields are only
- * written by that owner; the hand-over through the deque and the semaphore publishes them.
- * {@code lastUsedNanos} is volatile because the housekeeper reads it for entries it does not own.
+ * <p>Concurrency: ownership is the {@code state} field, changed only by compare-and-set:
+ * {@code IDLE → IN_USE} (a borrower claims it), {@code IDLE → RESERVED} (the housekeeper checks
+ * it), back to {@code IDLE}, or to {@code REMOVED} once and for all. Whoever wins the CAS owns the
+ * entry and is the only writer of its plain fields; the volatile state write on hand-back
+ * publishes them to the next owner. {@code lastUsedNanos} is volatile because the housekeeper
+ * reads it for entries it does not own.
  */
 final class PoolEntry implements Lease {
+
+    static final int IDLE = 0;
+    static final int IN_USE = 1;
+    static final int RESERVED = 2;
+    static final int REMOVED = 3;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(PoolEntry.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final Connection connection;
     final InitialState initialState;
@@ -22,37 +41,38 @@ final class PoolEntry implements Lease {
     final long expiresAtNanos;
     private final ConnectionPool pool;
 
+    private volatile int state;
     volatile long lastUsedNanos;
-    private boolean borrowed;
     private volatile boolean evicted;
     ScheduledFuture<?> leakTask;
     volatile boolean leakReported;
 
     PoolEntry(ConnectionPool pool, Connection connection, InitialState initialState, long createdNanos,
-              long expiresAtNanos) {
+              long expiresAtNanos, int state) {
         this.pool = pool;
         this.connection = connection;
         this.initialState = initialState;
         this.createdNanos = createdNanos;
         this.expiresAtNanos = expiresAtNanos;
         this.lastUsedNanos = createdNanos;
+        this.state = state;
     }
 
-    void markBorrowed() {
-        borrowed = true;
+    boolean compareAndSetState(int expected, int next) {
+        return STATE.compareAndSet(this, expected, next);
     }
 
-    /** Called by the pool when it takes the entry back; returns false for a second release. */
-    boolean markReturned() {
-        if (!borrowed) {
-            return false;
-        }
-        borrowed = false;
-        return true;
+    int state() {
+        return state;
+    }
+
+    /** Hands the entry back by its owner (no CAS needed: nobody else may change an owned entry). */
+    void setState(int next) {
+        state = next;
     }
 
     boolean isExpired(long now) {
-        return now - expiresAtNanos >= 0;
+        return expiresAtNanos != Long.MAX_VALUE && now - expiresAtNanos >= 0;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.jdbcoptimizer.util;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Design: log-linear buckets (4 per power of two, so a percentile is within about 19% of the
  * true value) from 1 µs to about 73 minutes, smaller and larger values clamped into the first and
- * last bucket. Recording is one array increment plus two adders; there is no lock, and memory is
- * fixed (about 1.1 KiB), so one can exist per pool or per statement shape. Percentiles are read
- * from a racy but monotone snapshot: good enough for monitoring, never used for correctness.
+ * last bucket. Each bucket is a {@link LongAdder} created when first used, so threads recording
+ * similar values (the common case: every fast borrow lands in one bucket) do not contend on one
+ * cache line, and a histogram costs memory only for the buckets it uses. There is no lock.
+ * Percentiles are read from a racy but monotone snapshot: good enough for monitoring, never used
+ * for correctness.
  */
 public final class LatencyHistogram {
 
@@ -21,7 +23,7 @@ public final class LatencyHistogram {
     private static final int SUB_BUCKETS = 1 << SUB_BITS;
     private static final int BUCKETS = (MAX_EXPONENT - MIN_EXPONENT + 1) * SUB_BUCKETS;
 
-    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final AtomicReferenceArray<LongAdder> counts = new AtomicReferenceArray<>(BUCKETS);
     private final LongAdder count = new LongAdder();
     private final LongAdder sum = new LongAdder();
     private final LongAccumulator max = new LongAccumulator(Math::max, 0);
@@ -30,7 +32,15 @@ public final class LatencyHistogram {
     /** Records one duration in nanoseconds (negative values count as zero). Thread-safe. */
     public void record(long nanos) {
         long value = Math.max(0, nanos);
-        counts.incrementAndGet(bucketOf(value));
+        int bucket = bucketOf(value);
+        LongAdder counter = counts.get(bucket);
+        if (counter == null) {
+            counter = new LongAdder();
+            if (!counts.compareAndSet(bucket, null, counter)) {
+                counter = counts.get(bucket);
+            }
+        }
+        counter.increment();
         count.increment();
         sum.add(value);
         max.accumulate(value);
@@ -71,7 +81,8 @@ public final class LatencyHistogram {
         long[] snapshot = new long[BUCKETS];
         long total = 0;
         for (int i = 0; i < BUCKETS; i++) {
-            snapshot[i] = counts.get(i);
+            LongAdder counter = counts.get(i);
+            snapshot[i] = counter == null ? 0 : counter.sum();
             total += snapshot[i];
         }
         if (total == 0) {
