@@ -5,30 +5,35 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-import org.jdbcoptimizer.util.LatencyHistogram;
 import org.jdbcoptimizer.util.Log;
 
 /**
  * A pool of physical connections to one database with one set of credentials.
  *
  * <p>Design: every live connection is a {@link PoolEntry} in an array that changes only when a
- * connection is created or retired; an entry's state (idle, in use, reserved by the housekeeper,
- * removed) is claimed by compare-and-set, so no lock is taken to borrow or return. A borrower
- * first tries the entry its own thread returned last (kept warm, like HikariCP's thread-local
- * list; no contention), then scans for any idle entry. A {@link Semaphore} with {@code maxSize}
- * permits bounds the borrowers (and gives a fair-enough, timed wait when all are busy); a
- * connection is only created after reserving a place in {@code totalCount} below {@code maxSize},
- * so the total never exceeds it. When every place is taken but no entry is idle, one is being
- * handed back or checked right now, and the borrower looks again.
+ * connection is created or retired. An entry's state (idle, in use, reserved by the housekeeper,
+ * removed) is claimed by compare-and-set, so the entry itself is the permit and no lock is taken
+ * to borrow or return. A borrower first tries the entry its own thread returned last (kept warm
+ * and uncontended, the idea of HikariCP's thread-local list), then scans for any idle entry. When
+ * none is idle it creates one, after reserving a place in {@code totalCount} below
+ * {@code maxSize} (so the total never exceeds it), or else waits.
  *
- * <p>The fast path of a borrow is one semaphore CAS and one entry CAS; of a return, one volatile
- * write and one semaphore CAS. Retired connections are closed on the housekeeper's thread.
+ * <p>Waiting: a waiter registers in {@code waiting}, rescans and awaits a signal under
+ * {@code lock}; whoever makes an entry idle or frees a place checks {@code waiting} afterwards
+ * and signals under the same lock. Because the waiter's rescan-and-await is atomic under the lock
+ * and the signaller's state change precedes its read of {@code waiting}, a wake-up is never lost.
+ *
+ * <p>The fast path of a borrow is one entry CAS and two counter updates; of a return, one
+ * volatile write and one volatile read. Retired connections are closed on the housekeeper's
+ * thread.
  *
  * <p>Thread-safe. {@link #close()} is idempotent; connections in use when the pool closes are
  * closed when they are returned.
@@ -42,25 +47,27 @@ public final class ConnectionPool implements AutoCloseable {
 
     private final PoolSettings settings;
     private final ConnectionFactory factory;
-    private final Semaphore permits;
-    /** Every live entry; replaced (copy on write, under this pool's lock) when one is added or removed. */
+    /** Every live entry; replaced (copy on write, under {@code lock}) when one is added or removed. */
     private volatile PoolEntry[] entries = NO_ENTRIES;
     /** The entry each thread returned last: tried first at its next borrow. */
     private final ThreadLocal<PoolEntry> lastReturned = new ThreadLocal<>();
     /** Live connections plus those being created. */
     private final AtomicInteger totalCount = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition available = lock.newCondition();
     private final LongAdder created = new LongAdder();
     private final LongAdder destroyed = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
-    private final LatencyHistogram acquireTimes = new LatencyHistogram();
+    private final LongAdder borrows = new LongAdder();
+    private final LongAdder acquireNanos = new LongAdder();
+    private final LongAccumulator maxAcquireNanos = new LongAccumulator(Math::max, 0);
     private final Housekeeper housekeeper;
     private volatile boolean closed;
 
     public ConnectionPool(PoolSettings settings, ConnectionFactory factory) {
         this.settings = settings;
         this.factory = factory;
-        this.permits = new Semaphore(settings.maxSize, false);
         this.housekeeper = new Housekeeper(this);
         housekeeper.start();
     }
@@ -84,70 +91,34 @@ public final class ConnectionPool implements AutoCloseable {
     public Lease borrow() throws SQLException {
         long start = System.nanoTime();
         checkOpen();
-        if (!permits.tryAcquire()) {
-            waitForPermit(start);
-        }
-        try {
-            PoolEntry entry = claimOrCreate(start + settings.connectionTimeoutNanos);
-            acquireTimes.record(System.nanoTime() - start);
-            if (settings.leakDetectionNanos > 0) {
-                housekeeper.watchForLeak(entry);
-            }
-            return entry;
-        } catch (SQLException | RuntimeException | Error e) {
-            permits.release();
-            throw e;
-        }
-    }
-
-    private void waitForPermit(long start) throws SQLException {
-        waiting.incrementAndGet();
-        try {
-            long remaining = settings.connectionTimeoutNanos - (System.nanoTime() - start);
-            if (remaining <= 0 || !permits.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
-                timeouts.increment();
-                throw timeoutException(null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException(name() + " - interrupted while waiting for a connection", e);
-        } finally {
-            waiting.decrementAndGet();
-        }
-        if (closed) {
-            permits.release();
-            checkOpen();
-        }
-    }
-
-    /** The caller holds a permit. Claims an idle, healthy entry, or creates one. */
-    private PoolEntry claimOrCreate(long deadline) throws SQLException {
+        long deadline = start + settings.connectionTimeoutNanos;
+        PoolEntry entry;
         while (true) {
-            PoolEntry entry = claimIdle();
+            entry = claimIdle();
             if (entry != null) {
-                long now = System.nanoTime();
-                if (entry.isExpired(now)) {
-                    remove(entry, "reached maxLifetime");
-                } else if (now - entry.lastUsedNanos > ALIVE_BYPASS_NANOS && !isAlive(entry)) {
-                    remove(entry, "failed validation");
-                } else {
-                    return entry;
+                if (isUsable(entry, start)) {
+                    break;
                 }
-            } else if (tryReserve()) {
-                PoolEntry fresh = create(deadline);
-                if (idleCount() < settings.minIdle) {
-                    housekeeper.requestFill(); // the pool ran dry: top it up off this thread
-                }
-                return fresh;
-            } else if (System.nanoTime() - deadline > 0) {
-                timeouts.increment();
-                throw timeoutException(null);
-            } else {
-                // Every place is taken and none is idle: a connection is being returned or checked
-                // at this moment (its owner still holds the permit we are waiting to see used).
-                Thread.yield();
+                continue;
+            }
+            if (tryReserve()) {
+                entry = create(deadline);
+                housekeeper.requestFillIfShort(); // the pool ran dry: top it up off this thread
+                break;
+            }
+            entry = awaitIdle(deadline);
+            if (isUsable(entry, System.nanoTime())) {
+                break;
             }
         }
+        long elapsed = System.nanoTime() - start;
+        borrows.increment();
+        acquireNanos.add(elapsed);
+        maxAcquireNanos.accumulate(elapsed);
+        if (settings.leakDetectionNanos > 0) {
+            housekeeper.watchForLeak(entry);
+        }
+        return entry;
     }
 
     private PoolEntry claimIdle() {
@@ -161,6 +132,70 @@ public final class ConnectionPool implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Retires a claimed entry that expired or failed validation; true when it can be handed out. */
+    private boolean isUsable(PoolEntry entry, long now) {
+        if (entry.isExpired(now)) {
+            remove(entry, "reached maxLifetime");
+            return false;
+        }
+        if (now - entry.lastUsedNanos > ALIVE_BYPASS_NANOS && !isAlive(entry)) {
+            remove(entry, "failed validation");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Waits until an entry can be claimed or a place frees up for a new connection.
+     *
+     * @return a claimed entry (IN_USE), possibly newly created
+     */
+    private PoolEntry awaitIdle(long deadline) throws SQLException {
+        waiting.incrementAndGet();
+        lock.lock();
+        try {
+            while (true) {
+                checkOpen();
+                PoolEntry entry = claimIdle();
+                if (entry != null) {
+                    return entry;
+                }
+                if (tryReserve()) {
+                    lock.unlock();
+                    try {
+                        return create(deadline);
+                    } finally {
+                        lock.lock();
+                    }
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    timeouts.increment();
+                    throw timeoutException(null);
+                }
+                available.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException(name() + " - interrupted while waiting for a connection", e);
+        } finally {
+            lock.unlock();
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Wakes one waiter, if any, after an entry became idle or a place was freed. */
+    private void signalWaiter() {
+        if (waiting.get() > 0) {
+            lock.lock();
+            try {
+                available.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** {@code isValid} bounded by the validation timeout (JDBC takes whole seconds, at least 1). */
@@ -186,9 +221,10 @@ public final class ConnectionPool implements AutoCloseable {
                 return add(open(), PoolEntry.IN_USE);
             } catch (SQLException e) {
                 long remaining = deadline - System.nanoTime();
-                if (!FatalErrors.isTransientConnectFailure(e) || remaining <= 0 || closed) {
-                    totalCount.decrementAndGet();
-                    if (remaining <= 0 && FatalErrors.isTransientConnectFailure(e)) {
+                boolean transientFailure = FatalErrors.isTransientConnectFailure(e);
+                if (!transientFailure || remaining <= 0 || closed) {
+                    unreserve();
+                    if (transientFailure && !closed) {
                         timeouts.increment();
                         throw timeoutException(e);
                     }
@@ -198,13 +234,13 @@ public final class ConnectionPool implements AutoCloseable {
                 sleep(Math.min(backoffMillis, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
                 backoffMillis = Math.min(backoffMillis * 2, 1_000);
             } catch (RuntimeException | Error e) {
-                totalCount.decrementAndGet();
+                unreserve();
                 throw e;
             }
         }
     }
 
-    /** Opens one physical connection and reads its initial state; the caller has reserved its place. */
+    /** Opens one physical connection; the caller has reserved its place. */
     Connection open() throws SQLException {
         Connection connection = factory.connect();
         if (connection == null) {
@@ -230,15 +266,22 @@ public final class ConnectionPool implements AutoCloseable {
             expiresAt = now + settings.maxLifetimeNanos - jitter;
         }
         PoolEntry entry = new PoolEntry(this, connection, initial, now, expiresAt, state);
-        synchronized (this) {
+        lock.lock();
+        try {
             PoolEntry[] current = entries;
             PoolEntry[] next = Arrays.copyOf(current, current.length + 1);
             next[current.length] = entry;
             entries = next;
+        } finally {
+            lock.unlock();
         }
         created.increment();
-        if (closed && entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.REMOVED)) {
-            remove(entry, "pool closed"); // lost a race with close()
+        if (state == PoolEntry.IDLE) {
+            if (closed && entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.REMOVED)) {
+                remove(entry, "pool closed"); // lost a race with close()
+            } else {
+                signalWaiter();
+            }
         }
         return entry;
     }
@@ -253,15 +296,18 @@ public final class ConnectionPool implements AutoCloseable {
         entry.lastUsedNanos = now;
         if (closed || entry.evicted() || entry.isExpired(now)) {
             remove(entry, closed ? "pool closed" : entry.evicted() ? "evicted" : "reached maxLifetime");
-            permits.release();
-            if (idleCount() < settings.minIdle) {
-                housekeeper.requestFill();
-            }
+            housekeeper.requestFillIfShort();
             return;
         }
         entry.setState(PoolEntry.IDLE);
         lastReturned.set(entry);
-        permits.release();
+        signalWaiter();
+    }
+
+    /** Puts an entry the housekeeper checked back into circulation. */
+    void restore(PoolEntry entry) {
+        entry.setState(PoolEntry.IDLE);
+        signalWaiter();
     }
 
     void noteEviction(PoolEntry entry, String reason) {
@@ -271,7 +317,8 @@ public final class ConnectionPool implements AutoCloseable {
     /** Takes an entry its caller owns out of the pool for good and closes it off this thread. */
     void remove(PoolEntry entry, String reason) {
         entry.setState(PoolEntry.REMOVED);
-        synchronized (this) {
+        lock.lock();
+        try {
             PoolEntry[] current = entries;
             for (int i = 0; i < current.length; i++) {
                 if (current[i] == entry) {
@@ -282,29 +329,20 @@ public final class ConnectionPool implements AutoCloseable {
                     break;
                 }
             }
+        } finally {
+            lock.unlock();
         }
         if (lastReturned.get() == entry) {
             lastReturned.remove();
         }
-        retire(entry, reason);
-    }
-
-    private void retire(PoolEntry entry, String reason) {
         totalCount.decrementAndGet();
         destroyed.increment();
         LOG.log(Level.DEBUG, name(), "closing connection: " + reason);
         housekeeper.closeLater(entry.connection);
+        signalWaiter(); // a place is free: a waiter may create a connection
     }
 
     // --- used by the housekeeper ------------------------------------------------------------------
-
-    boolean tryAcquirePermit() {
-        return !closed && permits.tryAcquire();
-    }
-
-    void releasePermit() {
-        permits.release();
-    }
 
     PoolEntry[] entries() {
         return entries;
@@ -320,11 +358,6 @@ public final class ConnectionPool implements AutoCloseable {
         return idle;
     }
 
-    /** Free permits: equals maxSize when nothing is borrowed or being checked (a test invariant). */
-    int availablePermits() {
-        return permits.availablePermits();
-    }
-
     /** Counts one more connection if the pool is below maxSize. */
     boolean tryReserve() {
         for (int total; (total = totalCount.get()) < settings.maxSize; ) {
@@ -337,6 +370,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     void unreserve() {
         totalCount.decrementAndGet();
+        signalWaiter();
     }
 
     // --- statistics, errors, shutdown ------------------------------------------------------------
@@ -345,9 +379,10 @@ public final class ConnectionPool implements AutoCloseable {
     public PoolStats stats() {
         int total = totalCount.get();
         int idleNow = idleCount();
+        long borrowCount = borrows.sum();
         return new PoolStats(name(), total, Math.max(0, total - idleNow), idleNow, waiting.get(), created.sum(),
-                destroyed.sum(), timeouts.sum(), acquireTimes.count(), acquireTimes.meanNanos(),
-                acquireTimes.maxNanos(), acquireTimes.percentileNanos(50), acquireTimes.percentileNanos(99));
+                destroyed.sum(), timeouts.sum(), borrowCount, borrowCount == 0 ? 0 : acquireNanos.sum() / borrowCount,
+                maxAcquireNanos.get());
     }
 
     private SQLTransientConnectionException timeoutException(SQLException cause) {
@@ -386,8 +421,12 @@ public final class ConnectionPool implements AutoCloseable {
             }
         }
         housekeeper.awaitCloses();
-        // Wake every waiting borrower: each re-checks 'closed' and fails with "the pool is closed".
-        permits.release(Integer.MAX_VALUE / 2);
+        lock.lock();
+        try {
+            available.signalAll(); // every waiter re-checks 'closed' and fails with "the pool is closed"
+        } finally {
+            lock.unlock();
+        }
     }
 
     static void closeQuietly(Connection connection) {

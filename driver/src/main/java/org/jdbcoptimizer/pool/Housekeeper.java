@@ -15,9 +15,9 @@ import org.jdbcoptimizer.util.Log;
  * ready, retiring idle and expired connections, keepalive validation of idle ones, closing
  * retired connections off the borrower's thread, and leak detection.
  *
- * <p>Concurrency: to check or retire an idle connection the housekeeper first takes a pool permit
- * and then removes the entry from the idle deque, so it owns the entry exactly as a borrower
- * would; a borrower never sees an entry under check.
+ * <p>Concurrency: to check or retire an idle connection the housekeeper claims the entry by CAS
+ * (idle → reserved), so it owns it exactly as a borrower would; a borrower never sees an entry
+ * under check, and one that finds nothing idle meanwhile waits for it to be restored.
  */
 final class Housekeeper {
 
@@ -83,30 +83,21 @@ final class Housekeeper {
             if (!expired && !idleTooLong && !keepaliveDue) {
                 continue;
             }
-            // A permit, as a borrower would hold, so that a borrower who finds no idle entry while
-            // this one is reserved does not create a connection beyond maxSize.
-            if (!pool.tryAcquirePermit()) {
-                return; // every permit is in use: the pool is busy, idle connections will not stay idle
+            if (!entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.RESERVED)) {
+                continue; // a borrower took it meanwhile
             }
-            try {
-                if (!entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.RESERVED)) {
-                    continue; // a borrower took it meanwhile
-                }
-                if (expired) {
-                    pool.remove(entry, "reached maxLifetime");
-                    idle--;
-                } else if (idleTooLong) {
-                    pool.remove(entry, "idle longer than idleTimeout");
-                    idle--;
-                } else if (pool.isAlive(entry)) {
-                    entry.lastUsedNanos = System.nanoTime();
-                    entry.setState(PoolEntry.IDLE);
-                } else {
-                    pool.remove(entry, "failed keepalive validation");
-                    idle--;
-                }
-            } finally {
-                pool.releasePermit();
+            if (expired) {
+                pool.remove(entry, "reached maxLifetime");
+                idle--;
+            } else if (idleTooLong) {
+                pool.remove(entry, "idle longer than idleTimeout");
+                idle--;
+            } else if (pool.isAlive(entry)) {
+                entry.lastUsedNanos = System.nanoTime();
+                pool.restore(entry);
+            } else {
+                pool.remove(entry, "failed keepalive validation");
+                idle--;
             }
         }
     }
@@ -136,8 +127,8 @@ final class Housekeeper {
      * Asks for a fill soon, off the caller's thread, when a borrow or a retirement left fewer than
      * minIdle idle connections; at most one request is pending at a time.
      */
-    void requestFill() {
-        if (fillRequested.compareAndSet(false, true)) {
+    void requestFillIfShort() {
+        if (settings.minIdle > 0 && fillRequested.compareAndSet(false, true)) {
             try {
                 executor.execute(() -> {
                     fillRequested.set(false);

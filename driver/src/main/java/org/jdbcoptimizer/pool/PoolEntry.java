@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledFuture;
  * {@code IDLE → IN_USE} (a borrower claims it), {@code IDLE → RESERVED} (the housekeeper checks
  * it), back to {@code IDLE}, or to {@code REMOVED} once and for all. Whoever wins the CAS owns the
  * entry and is the only writer of its plain fields; the volatile state write on hand-back
- * publishes them to the next owner. {@code lastUsedNanos} is volatile because the housekeeper
- * reads it for entries it does not own.
+ * publishes them to the next owner (the housekeeper, too, reads {@code lastUsedNanos} only after
+ * reading the state).
  */
 final class PoolEntry implements Lease {
 
@@ -42,7 +42,7 @@ final class PoolEntry implements Lease {
     private final ConnectionPool pool;
 
     private volatile int state;
-    volatile long lastUsedNanos;
+    long lastUsedNanos;
     private volatile boolean evicted;
     ScheduledFuture<?> leakTask;
     volatile boolean leakReported;

@@ -15,10 +15,7 @@ package org.jdbcoptimizer.pool;
  * @param borrows            successful getConnection calls
  * @param acquireMeanNanos   mean time getConnection took
  * @param acquireMaxNanos    longest getConnection
- * @param acquireP50Nanos    median getConnection time (bucketed, within about 19%)
- * @param acquireP99Nanos    99th percentile getConnection time (bucketed)
  */
 public record PoolStats(String poolName, int total, int active, int idle, int waiting, long created, long destroyed,
-                        long timeouts, long borrows, long acquireMeanNanos, long acquireMaxNanos, long acquireP50Nanos,
-                        long acquireP99Nanos) {
+                        long timeouts, long borrows, long acquireMeanNanos, long acquireMaxNanos) {
 }

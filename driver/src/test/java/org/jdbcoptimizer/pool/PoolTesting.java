@@ -75,7 +75,7 @@ final class PoolTesting {
 
     /**
      * The invariants of a pool with no borrower: nothing active or waiting, every connection idle,
-     * every permit free, counts within bounds and consistent with created - destroyed.
+     * counts within bounds and consistent with created - destroyed.
      */
     static void assertQuiescentInvariants(ConnectionPool pool) {
         PoolStats stats = pool.stats();
@@ -84,8 +84,9 @@ final class PoolTesting {
         assertEquals(stats.total(), stats.idle(), "idle == total: " + stats);
         assertTrue(stats.total() <= pool.settings().maxSize(), "total <= maxSize: " + stats);
         assertEquals(stats.created() - stats.destroyed(), stats.total(), "created - destroyed == total: " + stats);
-        if (!pool.isClosed()) {
-            assertEquals(pool.settings().maxSize(), pool.availablePermits(), "every permit free: " + stats);
+        for (PoolEntry entry : pool.entries()) {
+            assertEquals(PoolEntry.IDLE, entry.state(), "every entry idle: " + stats);
         }
+        assertEquals(stats.total(), pool.entries().length, "every counted connection is registered: " + stats);
     }
 }

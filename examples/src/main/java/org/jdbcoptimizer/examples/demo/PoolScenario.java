@@ -123,7 +123,6 @@ final class PoolScenario implements DemoSection {
                 .row("borrows per physical connection", stats.created() == 0 ? "-"
                         : Units.count(stats.borrows() / stats.created()))
                 .row("acquire time, mean", Units.duration(stats.acquireMeanNanos()))
-                .row("acquire time, p99 (bucketed, +-19%)", Units.duration(stats.acquireP99Nanos()))
                 .row("acquire time, max", Units.duration(stats.acquireMaxNanos()))
                 .row("timeouts", Units.count(stats.timeouts()))
                 .print(out, "     ");
