@@ -32,6 +32,8 @@ final class SqlLexer {
     private int depth;
     private int bracketDepth;
     private Token previous;
+    /** Set when the construct just scanned ran to the end of the input without closing. */
+    private boolean unterminated;
 
     private SqlLexer(String sql) {
         this.sql = sql;
@@ -154,7 +156,13 @@ final class SqlLexer {
 
     private void emit(TokenType type, int start) {
         String text = sql.substring(start, pos);
-        add(new Token(type, text, text, depth));
+        add(new Token(type, text, text, depth, takeUnterminated()));
+    }
+
+    private boolean takeUnterminated() {
+        boolean u = unterminated;
+        unterminated = false;
+        return u;
     }
 
     /** A quoted token whose value is its content with doubled quotes collapsed. */
@@ -165,7 +173,7 @@ final class SqlLexer {
         String content = contentStart <= contentEnd ? sql.substring(contentStart, contentEnd) : "";
         String q = String.valueOf(quote);
         String value = type == TokenType.QUOTED_IDENT ? content.replace(q + q, q) : text;
-        add(new Token(type, text, value, depth));
+        add(new Token(type, text, value, depth, takeUnterminated()));
     }
 
     private void add(Token token) {
@@ -191,7 +199,7 @@ final class SqlLexer {
                 emit(TokenType.OPERATOR, start);
                 return;
             }
-            while (tagEnd < n && isTagPart(sql.charAt(tagEnd))) {
+            while (tagEnd < n && (isIdentStart(sql.charAt(tagEnd)) || isDigit(sql.charAt(tagEnd)))) {
                 tagEnd++;
             }
             if (tagEnd >= n || sql.charAt(tagEnd) != '$') {
@@ -202,6 +210,7 @@ final class SqlLexer {
         }
         String delimiter = sql.substring(pos, tagEnd + 1);
         int close = sql.indexOf(delimiter, tagEnd + 1);
+        unterminated = close < 0;
         pos = close < 0 ? n : close + delimiter.length();
         emit(TokenType.STRING, start);
     }
@@ -251,6 +260,7 @@ final class SqlLexer {
                 i++;
             }
         }
+        unterminated = true;
         return n;
     }
 
@@ -271,6 +281,7 @@ final class SqlLexer {
                 i++;
             }
         }
+        unterminated = true;
         return n;
     }
 
@@ -386,7 +397,4 @@ final class SqlLexer {
         return isIdentStart(c) || isDigit(c) || c == '$' || (c >= 0x80 && Character.isLetterOrDigit(c));
     }
 
-    private static boolean isTagPart(char c) {
-        return isIdentStart(c) || isDigit(c);
-    }
 }

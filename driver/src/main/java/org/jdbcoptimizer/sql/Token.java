@@ -15,12 +15,18 @@ final class Token {
     private final String text;
     private final String value;
     private final int depth;
+    private final boolean unterminated;
 
     Token(TokenType type, String text, String value, int depth) {
+        this(type, text, value, depth, false);
+    }
+
+    Token(TokenType type, String text, String value, int depth, boolean unterminated) {
         this.type = type;
         this.text = text;
         this.value = value;
         this.depth = depth;
+        this.unterminated = unterminated;
     }
 
     /** A token that does not come from the source text (used when rewriting for the parser). */
@@ -43,6 +49,11 @@ final class Token {
 
     int depth() {
         return depth;
+    }
+
+    /** A quote, dollar quote or block comment that the input ended inside of. */
+    boolean unterminated() {
+        return unterminated;
     }
 
     /** True if this is the unquoted word {@code lowerCaseWord} (given in lower case). */
