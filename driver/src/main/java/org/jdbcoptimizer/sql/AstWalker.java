@@ -32,6 +32,7 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.TableStatement;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
@@ -70,7 +71,7 @@ final class AstWalker {
             select(s, root, true);
         } else if (st instanceof Insert i) {
             insert(i, root);
-        } else if (st instanceof net.sf.jsqlparser.statement.update.Update u) {
+        } else if (st instanceof Update u) {
             update(u, root);
         } else if (st instanceof Delete d) {
             delete(d, root);
@@ -297,7 +298,7 @@ final class AstWalker {
         returning(ins.getReturningClause(), scope);
     }
 
-    private void update(net.sf.jsqlparser.statement.update.Update u, NameScope root) {
+    private void update(Update u, NameScope root) {
         if (u.getStartJoins() != null && !u.getStartJoins().isEmpty()) {
             throw new Unsupported("multi-table update"); // MySQL form: which tables are written is unclear
         }

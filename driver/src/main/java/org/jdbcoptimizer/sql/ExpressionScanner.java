@@ -2,6 +2,7 @@ package org.jdbcoptimizer.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
@@ -28,7 +29,7 @@ import net.sf.jsqlparser.statement.select.Select;
 final class ExpressionScanner extends ExpressionVisitorAdapter<Void> {
 
     /** Syntax the parser represents as function calls: {@code = ANY (...)}, {@code GROUP BY ROLLUP (...)}. */
-    private static final java.util.Set<String> SYNTAX_NOT_FUNCTIONS = java.util.Set.of("any", "some", "all",
+    private static final Set<String> SYNTAX_NOT_FUNCTIONS = Set.of("any", "some", "all",
             "rollup", "cube", "grouping sets");
 
     private final AstWalker walker;

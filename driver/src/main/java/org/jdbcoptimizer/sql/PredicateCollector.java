@@ -4,6 +4,7 @@ import java.util.List;
 
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.AnyType;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -60,7 +61,7 @@ final class PredicateCollector {
             return;
         }
         if (e instanceof AndExpression || e instanceof OrExpression || e instanceof XorExpression) {
-            net.sf.jsqlparser.expression.BinaryExpression b = (net.sf.jsqlparser.expression.BinaryExpression) e;
+            BinaryExpression b = (BinaryExpression) e;
             condition(b.getLeftExpression(), scope, negated);
             condition(b.getRightExpression(), scope, negated);
         } else if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
@@ -82,7 +83,7 @@ final class PredicateCollector {
                     scope);
         } else if (e instanceof GreaterThan || e instanceof GreaterThanEquals || e instanceof MinorThan
                 || e instanceof MinorThanEquals) {
-            net.sf.jsqlparser.expression.BinaryExpression b = (net.sf.jsqlparser.expression.BinaryExpression) e;
+            BinaryExpression b = (BinaryExpression) e;
             compare(b.getLeftExpression(), b.getRightExpression(), Operator.RANGE, scope);
         } else if (e instanceof Between b) {
             if (isValue(b.getBetweenExpressionStart(), scope) && isValue(b.getBetweenExpressionEnd(), scope)) {

@@ -1,5 +1,7 @@
 package org.jdbcoptimizer.sql;
 
+import java.util.Set;
+
 /**
  * One lexeme of a SQL text. Immutable.
  *
@@ -66,7 +68,7 @@ final class Token {
     }
 
     /** True if this is an unquoted word contained in {@code lowerCaseWords}. */
-    boolean isAny(java.util.Set<String> lowerCaseWords) {
+    boolean isAny(Set<String> lowerCaseWords) {
         return type == TokenType.WORD && lowerCaseWords.contains(value);
     }
 
