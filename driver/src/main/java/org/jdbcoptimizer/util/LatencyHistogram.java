@@ -93,7 +93,8 @@ public final class LatencyHistogram {
         for (int i = 0; i < BUCKETS; i++) {
             seen += snapshot[i];
             if (seen >= Math.max(1, rank)) {
-                return Math.min(upperBound(i), maxNanos());
+                // The last bucket is open-ended: its honest upper bound is the maximum recorded.
+                return i == BUCKETS - 1 ? maxNanos() : Math.min(upperBound(i), maxNanos());
             }
         }
         return maxNanos();
