@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class PostgresExplainDialectTest {
     @Test
     void nullAndStringParametersAreBoundToo() throws SQLException {
         Plan plan = dialect.explain(connection, "select * from " + table + " where v = ? or id = ? or ?::text = 'x'",
-                java.util.Arrays.asList(null, 3, "x"), ExplainOptions.ESTIMATES);
+                Arrays.asList(null, 3, "x"), ExplainOptions.ESTIMATES);
         assertEquals(Optional.of(table), plan.roots().get(0).relationName());
     }
 
