@@ -511,11 +511,29 @@ public final class OptimizerConnection extends DelegatingConnection {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        Connection physical = lease.physical();
-        if (iface.isInstance(physical)) {
-            return iface.cast(physical);
+        return unwrapReal(lease.physical(), iface);
+    }
+
+    /**
+     * Unwraps the real driver's object: the object itself when it implements {@code iface}, else
+     * what it wraps. A driver that answers an interface it does not wrap with a ClassCastException
+     * (sqlite-jdbc casts) or a wrong object still gives the caller the SQLException JDBC promises.
+     */
+    static <T> T unwrapReal(java.sql.Wrapper real, Class<T> iface) throws SQLException {
+        if (iface.isInstance(real)) {
+            return iface.cast(real);
         }
-        return physical.unwrap(iface);
+        Object unwrapped;
+        try {
+            unwrapped = real.unwrap(iface);
+        } catch (ClassCastException e) {
+            unwrapped = null;
+        }
+        if (!iface.isInstance(unwrapped)) {
+            throw new SQLException(real.getClass().getName() + " (wrapped by jdbc-optimizer) is not a wrapper for "
+                    + iface.getName());
+        }
+        return iface.cast(unwrapped);
     }
 
     @Override

@@ -41,10 +41,7 @@ public final class OptimizerDatabaseMetaData extends DelegatingDatabaseMetaData 
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        if (iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return OptimizerConnection.unwrapReal(delegate, iface);
     }
 
     @Override

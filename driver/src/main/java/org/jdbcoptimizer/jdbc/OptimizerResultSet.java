@@ -68,10 +68,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        if (iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return OptimizerConnection.unwrapReal(delegate, iface);
     }
 
     @Override

@@ -300,10 +300,7 @@ public class OptimizerStatement extends DelegatingStatement {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        if (iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return OptimizerConnection.unwrapReal(delegate, iface);
     }
 
     @Override
