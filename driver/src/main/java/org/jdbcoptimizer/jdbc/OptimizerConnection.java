@@ -42,6 +42,8 @@ public final class OptimizerConnection extends DelegatingConnection {
     private final Lease lease;
     private final ConnectionContext context;
     private final List<OptimizerStatement> openStatements = new ArrayList<>(4);
+    /** Open result sets of DatabaseMetaData calls: no statement of ours closes them. */
+    private final List<OptimizerResultSet> openMetaDataResults = new ArrayList<>(0);
     private final InitialState initial;
 
     private boolean autoCommit;
@@ -96,6 +98,22 @@ public final class OptimizerConnection extends DelegatingConnection {
         for (int i = openStatements.size() - 1; i >= 0; i--) {
             if (openStatements.get(i) == statement) {
                 openStatements.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Wraps a DatabaseMetaData result, which is then closed with this connection unless closed before. */
+    OptimizerResultSet trackMetaDataResult(java.sql.ResultSet resultSet) {
+        OptimizerResultSet wrapper = new OptimizerResultSet(resultSet, null, this);
+        openMetaDataResults.add(wrapper);
+        return wrapper;
+    }
+
+    void untrackMetaDataResult(OptimizerResultSet resultSet) {
+        for (int i = openMetaDataResults.size() - 1; i >= 0; i--) {
+            if (openMetaDataResults.get(i) == resultSet) {
+                openMetaDataResults.remove(i);
                 return;
             }
         }
@@ -399,7 +417,7 @@ public final class OptimizerConnection extends DelegatingConnection {
     }
 
     /**
-     * Closes this handle: closes its open statements, undoes the borrower's changes and returns the
+     * Closes this handle: closes its open statements and metadata result sets, undoes the borrower's changes and returns the
      * physical connection to the pool (or closes it when unpooled). Idempotent. A failure while
      * resetting evicts the physical connection instead of returning it, and is not thrown: the
      * application's work is done, and the next borrower gets a healthy connection.
@@ -424,6 +442,13 @@ public final class OptimizerConnection extends DelegatingConnection {
     }
 
     private void closeStatements() {
+        if (!openMetaDataResults.isEmpty()) {
+            OptimizerResultSet[] results = openMetaDataResults.toArray(new OptimizerResultSet[0]);
+            openMetaDataResults.clear();
+            for (OptimizerResultSet result : results) {
+                result.closeByConnection();
+            }
+        }
         if (openStatements.isEmpty()) {
             return;
         }

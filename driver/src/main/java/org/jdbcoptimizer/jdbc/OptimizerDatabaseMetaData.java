@@ -7,7 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The {@link DatabaseMetaData} the application holds: {@link #getConnection()} returns the
- * connection wrapper and every result set is wrapped, so the physical connection never leaks.
+ * connection wrapper and every result set is wrapped, so the physical connection never leaks; the
+ * result sets are closed with the connection, as a statement's are.
  */
 public final class OptimizerDatabaseMetaData extends DelegatingDatabaseMetaData {
 
@@ -25,7 +26,7 @@ public final class OptimizerDatabaseMetaData extends DelegatingDatabaseMetaData 
 
     @Override
     ResultSet wrapResultSet(ResultSet resultSet) {
-        return resultSet == null ? null : new OptimizerResultSet(resultSet, null, connection);
+        return resultSet == null ? null : connection.trackMetaDataResult(resultSet);
     }
 
     @Override

@@ -47,10 +47,22 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     @Override
     public void close() throws SQLException {
+        if (statement == null) {
+            connection.untrackMetaDataResult(this);
+        }
         try {
             delegate.close();
         } catch (SQLException e) {
             throw checkException(e);
+        }
+    }
+
+    /** Close of a metadata result set by its connection, which has already stopped tracking it. */
+    void closeByConnection() {
+        try {
+            delegate.close();
+        } catch (SQLException e) {
+            connection.checkException(e);
         }
     }
 
