@@ -25,6 +25,10 @@ import org.jdbcoptimizer.pool.Lease;
  * database traffic. Uncommitted work is rolled back on return only if a statement ran since the
  * last commit or rollback, and before auto-commit is restored (restoring it would commit).
  * State changed through SQL text ({@code SET search_path}, {@code BEGIN}) is not tracked.
+ * Catalog, schema and network timeout are read back from the driver once after a set, because a
+ * driver may ignore the request (pgjdbc and sqlite-jdbc ignore setCatalog, sqlite-jdbc ignores the
+ * network timeout, a missing PostgreSQL schema is not current): the getters report what the
+ * driver uses, not what was asked for.
  *
  * <p>Not thread-safe, like the JDBC connection it wraps; {@link #abort(Executor)} may be called
  * from another thread.
@@ -38,6 +42,10 @@ public final class OptimizerConnection extends DelegatingConnection {
     private static final int DIRTY_SCHEMA = 1 << 4;
     private static final int DIRTY_NETWORK_TIMEOUT = 1 << 5;
     private static final Executor DIRECT = Runnable::run;
+    /** Mirror value of catalog and schema after a set: ask the driver (compared by identity). */
+    private static final String UNKNOWN = new String("<unknown>");
+    /** Mirror value of the network timeout after a set: ask the driver (-1 means unsupported). */
+    private static final int UNKNOWN_TIMEOUT = Integer.MIN_VALUE;
 
     private final Lease lease;
     private final ConnectionContext context;
@@ -346,13 +354,20 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        catalog = value;
+        catalog = UNKNOWN;
         dirtyBits |= DIRTY_CATALOG;
     }
 
     @Override
     public String getCatalog() throws SQLException {
         checkOpen();
+        if (catalog == UNKNOWN) {
+            try {
+                catalog = delegate.getCatalog();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
         return catalog;
     }
 
@@ -363,13 +378,20 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        schema = value;
+        schema = UNKNOWN;
         dirtyBits |= DIRTY_SCHEMA;
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
+        if (schema == UNKNOWN) {
+            try {
+                schema = delegate.getSchema();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
         return schema;
     }
 
@@ -380,7 +402,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        networkTimeout = milliseconds;
+        networkTimeout = UNKNOWN_TIMEOUT;
         dirtyBits |= DIRTY_NETWORK_TIMEOUT;
     }
 
@@ -388,11 +410,16 @@ public final class OptimizerConnection extends DelegatingConnection {
     public int getNetworkTimeout() throws SQLException {
         checkOpen();
         if (networkTimeout < 0) {
+            int answer;
             try {
-                return delegate.getNetworkTimeout();
+                answer = delegate.getNetworkTimeout();
             } catch (SQLException e) {
                 throw checkException(e);
             }
+            if (networkTimeout == UNKNOWN_TIMEOUT) {
+                networkTimeout = answer;
+            }
+            return answer;
         }
         return networkTimeout;
     }
@@ -475,12 +502,12 @@ public final class OptimizerConnection extends DelegatingConnection {
             if ((dirtyBits & DIRTY_READ_ONLY) != 0 && readOnly != initial.readOnly()) {
                 physical.setReadOnly(initial.readOnly());
             }
-            if ((dirtyBits & DIRTY_CATALOG) != 0 && !java.util.Objects.equals(catalog, initial.catalog())
-                    && initial.catalog() != null) {
+            if ((dirtyBits & DIRTY_CATALOG) != 0 && initial.catalog() != null
+                    && (catalog == UNKNOWN || !java.util.Objects.equals(catalog, initial.catalog()))) {
                 physical.setCatalog(initial.catalog());
             }
-            if ((dirtyBits & DIRTY_SCHEMA) != 0 && !java.util.Objects.equals(schema, initial.schema())
-                    && initial.schema() != null) {
+            if ((dirtyBits & DIRTY_SCHEMA) != 0 && initial.schema() != null
+                    && (schema == UNKNOWN || !java.util.Objects.equals(schema, initial.schema()))) {
                 physical.setSchema(initial.schema());
             }
             if ((dirtyBits & DIRTY_NETWORK_TIMEOUT) != 0 && networkTimeout != initial.networkTimeout()
