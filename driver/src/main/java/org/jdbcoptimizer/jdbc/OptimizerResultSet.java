@@ -39,7 +39,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     @Override
     public Statement getStatement() throws SQLException {
-        if (delegate.isClosed()) {
+        if (isClosed()) {
             throw new SQLException("ResultSet is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
         }
         return statement;
@@ -66,8 +66,12 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         }
     }
 
+    /** True once closed, or when its connection is closed (an aborted connection's result sets too). */
     @Override
     public boolean isClosed() throws SQLException {
+        if (connection.isClosed()) {
+            return true;
+        }
         try {
             return delegate.isClosed();
         } catch (SQLException e) {

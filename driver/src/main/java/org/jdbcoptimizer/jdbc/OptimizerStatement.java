@@ -247,9 +247,14 @@ public class OptimizerStatement extends DelegatingStatement {
 
     // --- life cycle -------------------------------------------------------------------------------
 
+    /**
+     * True once closed by the application, by its connection, by closeOnCompletion, or when its
+     * connection is closed without closing it (abort, which runs on another thread and leaves the
+     * statements to fail against the aborted physical connection).
+     */
     @Override
     public boolean isClosed() throws SQLException {
-        if (closed) {
+        if (closed || connection.isClosed()) {
             return true;
         }
         try {
@@ -289,7 +294,7 @@ public class OptimizerStatement extends DelegatingStatement {
     }
 
     final void checkOpen() throws SQLException {
-        if (closed) {
+        if (closed || connection.isClosed()) {
             throw new SQLException("Statement is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
         }
     }
