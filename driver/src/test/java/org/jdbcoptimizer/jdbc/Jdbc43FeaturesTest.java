@@ -26,8 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.jdbcoptimizer.OptimizerDriver;
@@ -482,6 +484,41 @@ class Jdbc43FeaturesTest {
             assertFalse(physical(next) == physical, "a new physical connection");
         }
         assertTrue(rs.isClosed(), "the result sets of an aborted connection are closed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestTarget.Kind.class)
+    void abortRacingCloseReturnsThePhysicalConnectionOnce(TestTarget.Kind kind) throws Exception {
+        int maxSize = 2;
+        executor = Executors.newSingleThreadExecutor();
+        ExecutorService aborter = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 1; i <= 200; i++) {
+                Connection connection = open(kind, maxSize);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> abort = aborter.submit(() -> {
+                    start.await();
+                    connection.abort(Runnable::run);
+                    return null;
+                });
+                start.await();
+                connection.close();
+                abort.get(10, TimeUnit.SECONDS);
+
+                PoolStats stats = stats();
+                assertEquals(0, stats.active(), "iteration " + i + ": " + stats);
+                assertTrue(stats.total() >= 0 && stats.total() <= maxSize, "iteration " + i + ": " + stats);
+                assertTrue(stats.destroyed() <= stats.created(), "iteration " + i + ": " + stats);
+            }
+        } finally {
+            aborter.shutdownNow();
+        }
+        // Permits not inflated by a double return: maxSize connections, then the pool is exhausted.
+        String url = db.url("optimizer.pool.name=" + poolName + "&optimizer.pool.maxSize=" + maxSize);
+        try (Connection a = DriverManager.getConnection(url); Connection b = DriverManager.getConnection(url)) {
+            assertEquals(maxSize, stats().active());
+            assertEquals(maxSize, stats().total(), stats().toString());
+        }
     }
 
     @ParameterizedTest
