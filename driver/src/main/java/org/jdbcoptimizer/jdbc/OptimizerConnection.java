@@ -1,5 +1,7 @@
 package org.jdbcoptimizer.jdbc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -63,7 +65,18 @@ public final class OptimizerConnection extends DelegatingConnection {
     private int dirtyBits;
     /** A statement ran since the last commit or rollback while auto-commit was off. */
     private boolean transactionDirty;
+    /** Set once, by {@link #markClosed()}: close, abort and a fatal error may race (abort runs on another thread). */
     private volatile boolean closed;
+
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(OptimizerConnection.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     public OptimizerConnection(Lease lease, ConnectionContext context) {
         super(lease.physical());
@@ -451,10 +464,9 @@ public final class OptimizerConnection extends DelegatingConnection {
      */
     @Override
     public void close() throws SQLException {
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         delegate = ClosedObjects.CONNECTION;
         closeStatements();
         try {
@@ -523,10 +535,9 @@ public final class OptimizerConnection extends DelegatingConnection {
         if (executor == null) {
             throw new SQLException("abort requires an executor", "HY009");
         }
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         delegate = ClosedObjects.CONNECTION;
         lease.abort(executor);
         lease.release();
@@ -539,14 +550,21 @@ public final class OptimizerConnection extends DelegatingConnection {
      */
     @Override
     SQLException checkException(SQLException e) {
-        if (!closed && FatalErrors.isFatal(e)) {
+        if (!closed && FatalErrors.isFatal(e) && markClosed()) {
             lease.evict("fatal error, SQLState " + e.getSQLState() + ": " + e.getMessage());
-            closed = true;
             delegate = ClosedObjects.CONNECTION;
             closeStatements();
             lease.release();
         }
         return e;
+    }
+
+    /**
+     * True for the one caller that closes this handle, which then alone releases the lease: a
+     * check-then-set would let close and a concurrent abort both return the physical connection.
+     */
+    private boolean markClosed() {
+        return CLOSED.compareAndSet(this, false, true);
     }
 
     private void checkOpen() throws SQLException {
