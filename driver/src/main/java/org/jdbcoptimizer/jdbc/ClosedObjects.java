@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -23,6 +24,11 @@ final class ClosedObjects {
 
     static final Connection CONNECTION = (Connection) Proxy.newProxyInstance(ClosedObjects.class.getClassLoader(),
             new Class<?>[] {Connection.class}, thrower("Connection is closed", CONNECTION_CLOSED_STATE));
+
+    /** Stands in for the DatabaseMetaData of a closed connection, whose physical connection is back in the pool. */
+    static final DatabaseMetaData DATABASE_META_DATA = (DatabaseMetaData) Proxy.newProxyInstance(
+            ClosedObjects.class.getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
+            thrower("Connection is closed", CONNECTION_CLOSED_STATE));
 
     /** Implements CallableStatement so that it stands in for every statement type. */
     static final CallableStatement STATEMENT = (CallableStatement) Proxy.newProxyInstance(

@@ -54,6 +54,8 @@ public final class OptimizerConnection extends DelegatingConnection {
     private final List<OptimizerStatement> openStatements = new ArrayList<>(4);
     /** Open result sets of DatabaseMetaData calls: no statement of ours closes them. */
     private final List<OptimizerResultSet> openMetaDataResults = new ArrayList<>(0);
+    /** Handed out by getMetaData (one per handle, as the drivers keep one); disabled on close. */
+    private OptimizerDatabaseMetaData metaData;
     private final InitialState initial;
 
     private boolean autoCommit;
@@ -261,11 +263,17 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
-        try {
-            return new OptimizerDatabaseMetaData(delegate.getMetaData(), this);
-        } catch (SQLException e) {
-            throw checkException(e);
+        checkOpen();
+        OptimizerDatabaseMetaData current = metaData;
+        if (current == null) {
+            try {
+                current = new OptimizerDatabaseMetaData(delegate.getMetaData(), this);
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+            metaData = current;
         }
+        return current;
     }
 
     // --- transactions and tracked state -----------------------------------------------------------
@@ -480,7 +488,11 @@ public final class OptimizerConnection extends DelegatingConnection {
         }
     }
 
+    /** Closes what this handle handed out: statements, metadata result sets, and the metadata itself. */
     private void closeStatements() {
+        if (metaData != null) {
+            metaData.delegate = ClosedObjects.DATABASE_META_DATA;
+        }
         if (!openMetaDataResults.isEmpty()) {
             OptimizerResultSet[] results = openMetaDataResults.toArray(new OptimizerResultSet[0]);
             openMetaDataResults.clear();
@@ -567,7 +579,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         return CLOSED.compareAndSet(this, false, true);
     }
 
-    private void checkOpen() throws SQLException {
+    void checkOpen() throws SQLException {
         if (closed) {
             throw new SQLException("Connection is closed", ClosedObjects.CONNECTION_CLOSED_STATE);
         }
