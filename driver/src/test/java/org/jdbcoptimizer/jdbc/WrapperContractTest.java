@@ -134,6 +134,41 @@ class WrapperContractTest {
         assertSame(insert, keys.getStatement());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestTarget.Kind.class, names = "POSTGRESQL") // refcursors are PostgreSQL's
+    void resultSetsInsideValuesAreOursToo(TestTarget.Kind kind) throws SQLException {
+        Connection connection = open(kind);
+        String function = db.tableName("refcursor");
+        db.dropOnClose("drop function if exists " + function + "()");
+        db.execute("create function " + function + "() returns refcursor as $$ declare r refcursor;"
+                + " begin open r for select 7 as x; return r; end $$ language plpgsql");
+        connection.setAutoCommit(false); // a refcursor lives until the end of the transaction
+
+        CallableStatement call = connection.prepareCall("{? = call " + function + "()}");
+        call.registerOutParameter(1, java.sql.Types.OTHER);
+        call.execute();
+        ResultSet cursor = (ResultSet) call.getObject(1);
+        assertInstanceOf(OptimizerResultSet.class, cursor);
+        assertSame(call, cursor.getStatement());
+        assertTrue(cursor.next());
+        assertEquals(7, cursor.getInt(1));
+
+        call.execute();
+        ResultSet typed = call.getObject(1, ResultSet.class);
+        assertInstanceOf(OptimizerResultSet.class, typed);
+        assertInstanceOf(org.postgresql.jdbc.PgResultSet.class, call.getObject(1, org.postgresql.jdbc.PgResultSet.class),
+                "asking for the driver's class gets the driver's object");
+
+        Statement statement = connection.createStatement();
+        ResultSet outer = statement.executeQuery("select " + function + "()");
+        assertTrue(outer.next());
+        ResultSet inner = (ResultSet) outer.getObject(1);
+        assertInstanceOf(OptimizerResultSet.class, inner);
+        assertSame(statement, inner.getStatement());
+        assertSame(connection, inner.getStatement().getConnection());
+        connection.rollback();
+    }
+
     // --- unwrap and isWrapperFor ------------------------------------------------------------------
 
     @ParameterizedTest
