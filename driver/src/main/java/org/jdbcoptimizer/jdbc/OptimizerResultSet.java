@@ -28,6 +28,18 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         return connection.checkException(e);
     }
 
+    /** A column value that is itself a result set (a PostgreSQL refcursor) is wrapped like this one. */
+    @Override
+    Object wrapObject(Object value) {
+        return value instanceof ResultSet && !(value instanceof OptimizerResultSet)
+                ? new OptimizerResultSet((ResultSet) value, statement, connection) : value;
+    }
+
+    @Override
+    <T> T wrapObject(T value, Class<T> type) {
+        return OptimizerStatement.wrapAs(value, type, statement, connection);
+    }
+
     @Override
     public boolean next() throws SQLException {
         try {

@@ -43,6 +43,30 @@ public class OptimizerStatement extends DelegatingStatement {
         return current;
     }
 
+    /**
+     * A value read with CallableStatement.getObject that is itself a result set (a PostgreSQL
+     * refcursor) is wrapped, so that its getStatement is this wrapper, never the physical statement.
+     */
+    final Object wrapObject(Object value) {
+        return value instanceof ResultSet && !(value instanceof OptimizerResultSet)
+                ? new OptimizerResultSet((ResultSet) value, this, connection) : value;
+    }
+
+    /** As {@link #wrapObject(Object)}; a caller asking for the driver's own class gets the driver's object. */
+    final <T> T wrapObject(T value, Class<T> type) {
+        return wrapAs(value, type, this, connection);
+    }
+
+    static <T> T wrapAs(T value, Class<T> type, OptimizerStatement statement, OptimizerConnection connection) {
+        if (value instanceof ResultSet && !(value instanceof OptimizerResultSet)) {
+            OptimizerResultSet wrapper = new OptimizerResultSet((ResultSet) value, statement, connection);
+            if (type.isInstance(wrapper)) {
+                return type.cast(wrapper);
+            }
+        }
+        return value;
+    }
+
     /** Called before every execution. */
     final void beforeExecute() {
         connection.markExecuted();

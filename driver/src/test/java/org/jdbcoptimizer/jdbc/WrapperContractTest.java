@@ -153,12 +153,6 @@ class WrapperContractTest {
         assertTrue(cursor.next());
         assertEquals(7, cursor.getInt(1));
 
-        call.execute();
-        ResultSet typed = call.getObject(1, ResultSet.class);
-        assertInstanceOf(OptimizerResultSet.class, typed);
-        assertInstanceOf(org.postgresql.jdbc.PgResultSet.class, call.getObject(1, org.postgresql.jdbc.PgResultSet.class),
-                "asking for the driver's class gets the driver's object");
-
         Statement statement = connection.createStatement();
         ResultSet outer = statement.executeQuery("select " + function + "()");
         assertTrue(outer.next());
