@@ -424,6 +424,7 @@ class Jdbc43FeaturesTest {
         assertFalse(statement.isClosed());
         rs.close();
         assertTrue(statement.isClosed());
+        assertThrows(SQLException.class, statement::getConnection, "a statement closed on completion is closed");
         if (db.isPostgres()) { // sqlite-jdbc runs queries on a statement it reports closed
             assertThrows(SQLException.class, () -> statement.executeQuery("select 1"));
         }
@@ -488,6 +489,38 @@ class Jdbc43FeaturesTest {
 
     @ParameterizedTest
     @EnumSource(TestTarget.Kind.class)
+    void cancelFromAnotherThreadEndsTheStatementAndKeepsTheConnection(TestTarget.Kind kind) throws Exception {
+        Assumptions.assumeTrue(kind == TestTarget.Kind.POSTGRESQL, "needs a server-side sleep");
+        Connection connection = open(kind);
+        Statement statement = connection.createStatement();
+        CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                statement.execute("select pg_sleep(60)");
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        SQLException failure = null;
+        while (failure == null) { // cancel until the statement has started and is cancelled
+            assertTrue(System.nanoTime() < deadline, "the statement was never cancelled");
+            statement.cancel();
+            try {
+                failure = running.get(100, TimeUnit.MILLISECONDS);
+                assertNotNull(failure, "pg_sleep(60) returned normally");
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // not started yet, or the cancel raced its start: cancel again
+            }
+        }
+        assertEquals("57014", failure.getSQLState(), failure.toString());
+        assertFalse(connection.isClosed(), "a cancelled query is not a broken connection");
+        assertTrue(connection.createStatement().execute("select 1"));
+        assertEquals(0, stats().destroyed());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestTarget.Kind.class)
     void abortRacingCloseReturnsThePhysicalConnectionOnce(TestTarget.Kind kind) throws Exception {
         int maxSize = 2;
         executor = Executors.newSingleThreadExecutor();
@@ -519,6 +552,18 @@ class Jdbc43FeaturesTest {
             assertEquals(maxSize, stats().active());
             assertEquals(maxSize, stats().total(), stats().toString());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Disabled("pool bug, reported: UnpooledLease.abort marks the lease released and relies on"
+            + " Connection.abort, which sqlite-jdbc does not implement, so the file's connection is never closed")
+    void abortOfAnUnpooledSqliteConnectionClosesThePhysicalConnection() throws Exception {
+        db = TestTarget.of(TestTarget.Kind.SQLITE);
+        Connection connection = DriverManager.getConnection(db.url("optimizer.pool=false"));
+        Connection physical = physical(connection);
+        connection.abort(Runnable::run);
+        assertTrue(connection.isClosed());
+        assertTrue(physical.isClosed(), "the physical connection is closed after abort");
     }
 
     @ParameterizedTest
