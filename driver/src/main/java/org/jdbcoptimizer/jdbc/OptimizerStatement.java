@@ -265,7 +265,9 @@ public class OptimizerStatement extends DelegatingStatement {
 
     @Override
     public Connection getConnection() throws SQLException {
-        checkOpen();
+        if (isClosed()) { // also when the driver closed it (closeOnCompletion)
+            throw new SQLException("Statement is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
+        }
         return connection;
     }
 
