@@ -132,6 +132,31 @@ class OptimizerDataSourceTest {
     }
 
     @Test
+    void wrappedInMemorySqliteDataSourceIsOneDatabaseForEveryBorrower() throws Exception {
+        SQLiteDataSource target = new SQLiteDataSource();
+        target.setUrl("jdbc:sqlite::memory:");
+        OptimizerDataSource ds = track(OptimizerDataSource.wrap(target, Map.of("pool.connectionTimeout", "5s")));
+        Connection first = ds.getConnection();
+        first.createStatement().execute("create table t (x integer)");
+        first.createStatement().execute("insert into t values (1)");
+
+        // A second borrower while the first holds its connection: a second physical connection
+        // would be a second, empty in-memory database. It must wait for the one connection instead.
+        java.util.concurrent.CompletableFuture<Integer> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = ds.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("select count(*) from t")) {
+                rs.next();
+                return rs.getInt(1);
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(200);
+        first.close();
+        assertEquals(1, second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
     void otherCredentialsGetAPoolOfTheirOwn() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
