@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.jdbcoptimizer.config.OptimizerConfigException;
 import org.jdbcoptimizer.jdbc.OptimizerConnection;
 import org.jdbcoptimizer.pool.PoolStats;
+import org.jdbcoptimizer.testing.PropertiesRecordingDriver;
 import org.jdbcoptimizer.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,29 @@ class OptimizerDataSourceTest {
             assertEquals(2, pool.borrows(), pool.toString());
             assertEquals(1, pool.created(), pool.toString());
         }
+    }
+
+    @Test
+    void otherCredentialsNeverCarryTheDefaultPassword() throws SQLException {
+        String url = withoutUser(TestDatabases.optimizerPostgresUrl(
+                "optimizer.targetDriver=" + PropertiesRecordingDriver.class.getName()))
+                .replaceFirst("^jdbc:optimizer:", "jdbc:optimizer:recording:");
+        Properties properties = new Properties();
+        properties.setProperty("user", "postgres");
+        properties.setProperty("password", "postgres-secret"); // trust auth: accepted, and ignored
+        OptimizerDataSource ds = track(new OptimizerDataSource(url, properties));
+        PropertiesRecordingDriver.clear();
+
+        ds.getConnection().close();
+        try (Connection connection = ds.getConnection("root", null)) {
+            assertEquals("root", currentUser(connection));
+        }
+
+        List<Properties> connects = PropertiesRecordingDriver.connects();
+        assertEquals(2, connects.size());
+        assertEquals("postgres-secret", connects.get(0).getProperty("password"));
+        assertEquals("root", connects.get(1).getProperty("user"));
+        assertNull(connects.get(1).getProperty("password"), "root was given postgres's password");
     }
 
     @Test
