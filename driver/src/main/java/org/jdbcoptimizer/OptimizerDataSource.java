@@ -114,6 +114,8 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
             info.setProperty("user", credentials.user);
             if (credentials.password != null) {
                 info.setProperty("password", credentials.password);
+            } else {
+                info.remove("password"); // the default user's password is not this user's
             }
         }
         if (loginTimeoutSeconds > 0 && info.getProperty("loginTimeout") == null) {
