@@ -177,12 +177,25 @@ class OptimizerDataSourceTest {
         try (Connection connection = ds.getConnection()) {
             assertEquals("postgres", currentUser(connection), "the default pool is not mixed with root's");
         }
+        try (Connection connection = ds.getConnection(null, null)) {
+            assertEquals("postgres", currentUser(connection), "no credentials: the default ones");
+        }
         Map<String, PoolStats> stats = ds.poolStats();
         assertEquals(2, stats.size(), stats.toString());
         for (PoolStats pool : stats.values()) {
-            assertEquals(2, pool.borrows(), pool.toString());
             assertEquals(1, pool.created(), pool.toString());
         }
+        assertEquals(5, stats.values().stream().mapToLong(PoolStats::borrows).sum());
+    }
+
+    @Test
+    void noCredentialsBeforeAnyOtherRequestMeanTheDefaultOnes() throws SQLException {
+        OptimizerDataSource ds = track(new OptimizerDataSource(TestDatabases.optimizerPostgresUrl("")));
+        try (Connection connection = ds.getConnection(null, null)) {
+            assertEquals("postgres", currentUser(connection));
+        }
+        ds.getConnection().close();
+        assertEquals(1, ds.poolStats().size(), "getConnection() and getConnection(null, null) share a pool");
     }
 
     @Test
