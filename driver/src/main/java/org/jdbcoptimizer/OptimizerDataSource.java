@@ -83,7 +83,9 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return endpoint(new Credentials(user, password)).connect();
+        Credentials credentials = user == null && password == null ? Credentials.DEFAULT
+                : new Credentials(user, password);
+        return endpoint(credentials).connect();
     }
 
     private Endpoint endpoint(Credentials credentials) throws SQLException {
@@ -111,7 +113,9 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
         }
         Properties info = copy(properties);
         if (credentials != Credentials.DEFAULT) {
-            info.setProperty("user", credentials.user);
+            if (credentials.user != null) {
+                info.setProperty("user", credentials.user);
+            }
             if (credentials.password != null) {
                 info.setProperty("password", credentials.password);
             } else {
