@@ -97,6 +97,9 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
             return endpoint;
         }
         synchronized (this) {
+            if (closed) { // close() may have run since the check above; it holds this lock too
+                throw new SQLException("OptimizerDataSource is closed", "08003");
+            }
             endpoint = endpoints.get(credentials);
             if (endpoint == null) {
                 endpoint = create(credentials);
@@ -141,7 +144,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
 
     /** Closes this DataSource's pools (connections in use are closed when returned). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         for (Endpoint endpoint : endpoints.values()) {
             if (endpoint.pool() != null) {
