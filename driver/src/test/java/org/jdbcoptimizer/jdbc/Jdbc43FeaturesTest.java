@@ -307,6 +307,8 @@ class Jdbc43FeaturesTest {
         first.setSchema("pg_catalog");
         first.setNetworkTimeout(executor, 4_321);
         first.createStatement().executeQuery("select 1").close();
+        first.setClientInfo("NoSuchClientInfoProperty", "x"); // pgjdbc adds a connection warning
+        assertNotNull(first.getWarnings());
         first.close();
 
         Connection second = open(kind, 1);
@@ -316,6 +318,7 @@ class Jdbc43FeaturesTest {
         assertFalse(second.isReadOnly());
         assertEquals("public", second.getSchema());
         assertEquals(0, second.getNetworkTimeout());
+        assertNull(second.getWarnings(), "the last borrower's warnings are gone");
         try (ResultSet rs = second.createStatement().executeQuery("select current_setting('transaction_isolation'),"
                 + " current_setting('default_transaction_read_only'), current_schema()")) {
             assertTrue(rs.next());
