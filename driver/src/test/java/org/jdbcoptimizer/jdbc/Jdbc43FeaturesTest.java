@@ -73,14 +73,18 @@ class Jdbc43FeaturesTest {
             db = TestTarget.of(kind);
             poolName = "jdbc43-" + kind + "-" + System.nanoTime();
         }
-        Connection connection = DriverManager.getConnection(
-                db.url("optimizer.pool.name=" + poolName + "&optimizer.pool.maxSize=" + maxSize));
+        Connection connection = DriverManager.getConnection(url(maxSize));
         toClose.add(connection);
         return connection;
     }
 
     private Connection open(TestTarget.Kind kind) throws SQLException {
         return open(kind, 10);
+    }
+
+    private String url(int maxSize) {
+        return db.url("optimizer.pool.name=" + poolName + "&optimizer.pool.maxSize=" + maxSize
+                + "&optimizer.pool.connectionTimeout=2s");
     }
 
     private PoolStats stats() {
@@ -550,10 +554,11 @@ class Jdbc43FeaturesTest {
             aborter.shutdownNow();
         }
         // Permits not inflated by a double return: maxSize connections, then the pool is exhausted.
-        String url = db.url("optimizer.pool.name=" + poolName + "&optimizer.pool.maxSize=" + maxSize);
-        try (Connection a = DriverManager.getConnection(url); Connection b = DriverManager.getConnection(url)) {
+        try (Connection a = open(kind, maxSize); Connection b = open(kind, maxSize)) {
+            assertTrue(a.isValid(1) && b.isValid(1));
             assertEquals(maxSize, stats().active());
             assertEquals(maxSize, stats().total(), stats().toString());
+            assertThrows(java.sql.SQLTransientConnectionException.class, () -> open(kind, maxSize));
         }
     }
 
