@@ -114,9 +114,16 @@ public final class TestTarget implements AutoCloseable {
         dropStatements.add(sql);
     }
 
-    /** Drops the tables this test named. Never throws: cleanup must not hide the test's failure. */
+    /**
+     * Drops the tables this test named, and deletes a SQLite database (close its pools first).
+     * Never throws: cleanup must not hide the test's failure.
+     */
     @Override
     public void close() {
+        if (sqliteFile != null) {
+            deleteSqliteFiles();
+            return;
+        }
         List<String> sql = new ArrayList<>();
         for (String table : tables) {
             sql.add("drop table if exists " + table);
@@ -128,6 +135,21 @@ public final class TestTarget implements AutoCloseable {
             } catch (SQLException e) {
                 System.err.println("cleanup failed: " + s + ": " + e);
             }
+        }
+    }
+
+    private void deleteSqliteFiles() {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                java.nio.file.Files.deleteIfExists(Path.of(sqliteFile + suffix));
+            } catch (java.io.IOException e) {
+                System.err.println("cleanup failed: " + e);
+            }
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(sqliteFile.getParent());
+        } catch (java.io.IOException e) {
+            System.err.println("cleanup failed: " + e);
         }
     }
 
