@@ -48,6 +48,15 @@ public final class OptimizerConnection extends DelegatingConnection {
     private static final String UNKNOWN = new String("<unknown>");
     /** Mirror value of the network timeout after a set: ask the driver (-1 means unsupported). */
     private static final int UNKNOWN_TIMEOUT = Integer.MIN_VALUE;
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(OptimizerConnection.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Lease lease;
     private final ConnectionContext context;
@@ -67,18 +76,8 @@ public final class OptimizerConnection extends DelegatingConnection {
     private int dirtyBits;
     /** A statement ran since the last commit or rollback while auto-commit was off. */
     private boolean transactionDirty;
-    /** Set once, by {@link #markClosed()}: close, abort and a fatal error may race (abort runs on another thread). */
+    /** Set once, by {@link #markClosed()}: close, abort (another thread) and a fatal error may race. */
     private volatile boolean closed;
-
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(OptimizerConnection.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     public OptimizerConnection(Lease lease, ConnectionContext context) {
         super(lease.physical());
@@ -465,8 +464,9 @@ public final class OptimizerConnection extends DelegatingConnection {
     }
 
     /**
-     * Closes this handle: closes its open statements and metadata result sets, undoes the borrower's changes and returns the
-     * physical connection to the pool (or closes it when unpooled). Idempotent. A failure while
+     * Closes this handle: closes its open statements and metadata result sets, undoes the
+     * borrower's changes and returns the physical connection to the pool (or closes it when
+     * unpooled). Idempotent. A failure while
      * resetting evicts the physical connection instead of returning it, and is not thrown: the
      * application's work is done, and the next borrower gets a healthy connection.
      */
