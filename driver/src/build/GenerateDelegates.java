@@ -41,8 +41,13 @@ public class GenerateDelegates {
     /** Methods with behaviour, written by hand in every wrapper. */
     private static final Set<String> ALWAYS_HAND_WRITTEN = Set.of("close", "isClosed", "unwrap", "isWrapperFor");
 
+    /**
+     * @param wrapResultSets a method returning ResultSet passes it through the hand-written wrapResultSet
+     * @param wrapObjects    getObject passes its value through the hand-written wrapObject, because a value
+     *                       can itself be a ResultSet (a PostgreSQL refcursor) that must not leak unwrapped
+     */
     record Target(String className, Class<?> iface, String superClass, String delegateType,
-                  Set<String> handWritten, boolean wrapResultSets) {
+                  Set<String> handWritten, boolean wrapResultSets, boolean wrapObjects) {
 
         /** Constructor parameters of a generated class that extends a hand-written one: the super's. */
         String superParameters() {
@@ -60,18 +65,18 @@ public class GenerateDelegates {
                         Set.of("abort", "isValid", "commit", "rollback", "setAutoCommit", "getAutoCommit",
                                 "setTransactionIsolation", "getTransactionIsolation", "setReadOnly", "isReadOnly",
                                 "setCatalog", "getCatalog", "setSchema", "getSchema", "setNetworkTimeout",
-                                "getNetworkTimeout"), false),
+                                "getNetworkTimeout"), false, false),
                 new Target("DelegatingStatement", Statement.class, null, "Statement",
                         Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch",
-                                "addBatch", "clearBatch"), false),
+                                "addBatch", "clearBatch"), false, false),
                 new Target("DelegatingPreparedStatement", PreparedStatement.class, "OptimizerStatement",
                         "PreparedStatement", Set.of("execute", "executeUpdate", "executeLargeUpdate", "addBatch"),
-                        false),
+                        false, false),
                 new Target("DelegatingCallableStatement", CallableStatement.class, "OptimizerPreparedStatement",
-                        "CallableStatement", Set.of(), false),
-                new Target("DelegatingResultSet", ResultSet.class, null, "ResultSet", Set.of("next"), false),
+                        "CallableStatement", Set.of(), false, true),
+                new Target("DelegatingResultSet", ResultSet.class, null, "ResultSet", Set.of("next"), false, true),
                 new Target("DelegatingDatabaseMetaData", DatabaseMetaData.class, null, "DatabaseMetaData",
-                        Set.of(), true));
+                        Set.of(), true, false));
         for (Target target : targets) {
             Files.writeString(dir.resolve(target.className() + ".java"), generate(target));
             System.out.println("wrote " + dir.resolve(target.className() + ".java"));
@@ -103,6 +108,12 @@ public class GenerateDelegates {
                 out.append("    /** Wraps a result set the real object returned. */\n");
                 out.append("    abstract ResultSet wrapResultSet(ResultSet resultSet) throws SQLException;\n\n");
             }
+            if (t.wrapObjects()) {
+                out.append("    /** Wraps a value that is a result set (a refcursor); other values unchanged. */\n");
+                out.append("    abstract Object wrapObject(Object value);\n\n");
+                out.append("    /** As {@link #wrapObject(Object)}, when the wrapper is a {@code type}. */\n");
+                out.append("    abstract <T> T wrapObject(T value, Class<T> type);\n\n");
+            }
         } else {
             String parameters = t.superParameters();
             String arguments = parameters.replaceAll("\\w+ (\\w+)", "$1");
@@ -121,13 +132,14 @@ public class GenerateDelegates {
             if (WRAPPED_TYPES.contains(m.getReturnType()) && !wrapsResultSet) {
                 continue; // must be hand-written: it returns an object that needs our wrapper
             }
-            out.append(method(m, target, wrapsResultSet));
+            boolean wrapsObject = t.wrapObjects() && m.getName().equals("getObject");
+            out.append(method(m, target, wrapsResultSet, wrapsObject));
         }
         out.append("}\n");
         return out.toString();
     }
 
-    static String method(Method m, String target, boolean wrapsResultSet) {
+    static String method(Method m, String target, boolean wrapsResultSet, boolean wrapsObject) {
         StringBuilder out = new StringBuilder();
         out.append("    @Override\n");
         if (m.isAnnotationPresent(Deprecated.class)) {
@@ -166,6 +178,11 @@ public class GenerateDelegates {
         String call = target + "." + m.getName() + "(" + passed + ")";
         if (wrapsResultSet) {
             call = "wrapResultSet(" + call + ")";
+        }
+        if (wrapsObject) {
+            // getObject(x, Class<T> type) passes its type along; the other getObject variants return Object
+            call = typeParameters.length > 0 ? "wrapObject(" + call + ", p" + (parameters.length - 1) + ")"
+                    : "wrapObject(" + call + ")";
         }
         String statement = (m.getReturnType() == void.class ? "" : "return ") + call + ";";
         if (thrown == java.sql.SQLException.class) {

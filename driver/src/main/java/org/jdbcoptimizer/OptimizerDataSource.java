@@ -83,7 +83,9 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return endpoint(new Credentials(user, password)).connect();
+        Credentials credentials = user == null && password == null ? Credentials.DEFAULT
+                : new Credentials(user, password);
+        return endpoint(credentials).connect();
     }
 
     private Endpoint endpoint(Credentials credentials) throws SQLException {
@@ -95,6 +97,9 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
             return endpoint;
         }
         synchronized (this) {
+            if (closed) { // close() may have run since the check above; it holds this lock too
+                throw new SQLException("OptimizerDataSource is closed", "08003");
+            }
             endpoint = endpoints.get(credentials);
             if (endpoint == null) {
                 endpoint = create(credentials);
@@ -111,9 +116,13 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
         }
         Properties info = copy(properties);
         if (credentials != Credentials.DEFAULT) {
-            info.setProperty("user", credentials.user);
+            if (credentials.user != null) {
+                info.setProperty("user", credentials.user);
+            }
             if (credentials.password != null) {
                 info.setProperty("password", credentials.password);
+            } else {
+                info.remove("password"); // the default user's password is not this user's
             }
         }
         if (loginTimeoutSeconds > 0 && info.getProperty("loginTimeout") == null) {
@@ -135,7 +144,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
 
     /** Closes this DataSource's pools (connections in use are closed when returned). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         for (Endpoint endpoint : endpoints.values()) {
             if (endpoint.pool() != null) {

@@ -331,7 +331,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public <T> T getObject(String p0, Class<T> p1) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0, p1);
+            return wrapObject(((CallableStatement) delegate).getObject(p0, p1), p1);
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -340,7 +340,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public Object getObject(String p0, java.util.Map<String, Class<?>> p1) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0, p1);
+            return wrapObject(((CallableStatement) delegate).getObject(p0, p1));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -349,7 +349,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public Object getObject(String p0) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0);
+            return wrapObject(((CallableStatement) delegate).getObject(p0));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -358,7 +358,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public <T> T getObject(int p0, Class<T> p1) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0, p1);
+            return wrapObject(((CallableStatement) delegate).getObject(p0, p1), p1);
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -367,7 +367,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public Object getObject(int p0, java.util.Map<String, Class<?>> p1) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0, p1);
+            return wrapObject(((CallableStatement) delegate).getObject(p0, p1));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -376,7 +376,7 @@ abstract class DelegatingCallableStatement extends OptimizerPreparedStatement im
     @Override
     public Object getObject(int p0) throws SQLException {
         try {
-            return ((CallableStatement) delegate).getObject(p0);
+            return wrapObject(((CallableStatement) delegate).getObject(p0));
         } catch (SQLException e) {
             throw checkException(e);
         }

@@ -18,6 +18,12 @@ abstract class DelegatingResultSet implements ResultSet {
     /** Sees every exception of the real object; returns the one to throw (fatal ones evict the connection). */
     abstract SQLException checkException(SQLException e);
 
+    /** Wraps a value that is a result set (a refcursor); other values unchanged. */
+    abstract Object wrapObject(Object value);
+
+    /** As {@link #wrapObject(Object)}, when the wrapper is a {@code type}. */
+    abstract <T> T wrapObject(T value, Class<T> type);
+
     @Override
     public boolean absolute(int p0) throws SQLException {
         try {
@@ -509,7 +515,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public <T> T getObject(String p0, Class<T> p1) throws SQLException {
         try {
-            return delegate.getObject(p0, p1);
+            return wrapObject(delegate.getObject(p0, p1), p1);
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -518,7 +524,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public Object getObject(String p0, java.util.Map<String, Class<?>> p1) throws SQLException {
         try {
-            return delegate.getObject(p0, p1);
+            return wrapObject(delegate.getObject(p0, p1));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -527,7 +533,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public Object getObject(String p0) throws SQLException {
         try {
-            return delegate.getObject(p0);
+            return wrapObject(delegate.getObject(p0));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -536,7 +542,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public <T> T getObject(int p0, Class<T> p1) throws SQLException {
         try {
-            return delegate.getObject(p0, p1);
+            return wrapObject(delegate.getObject(p0, p1), p1);
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -545,7 +551,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public Object getObject(int p0, java.util.Map<String, Class<?>> p1) throws SQLException {
         try {
-            return delegate.getObject(p0, p1);
+            return wrapObject(delegate.getObject(p0, p1));
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -554,7 +560,7 @@ abstract class DelegatingResultSet implements ResultSet {
     @Override
     public Object getObject(int p0) throws SQLException {
         try {
-            return delegate.getObject(p0);
+            return wrapObject(delegate.getObject(p0));
         } catch (SQLException e) {
             throw checkException(e);
         }

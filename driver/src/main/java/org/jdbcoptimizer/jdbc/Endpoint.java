@@ -74,7 +74,8 @@ public final class Endpoint {
 
     /**
      * An endpoint over an application's DataSource; the pool (when on) belongs to the caller, who
-     * closes it.
+     * closes it. The pool applies the same database rules as for a URL (one connection, kept open,
+     * for a private SQLite in-memory database) when the DataSource tells its URL.
      */
     public static Endpoint forDataSource(DataSource dataSource, String user, String password, OptimizerConfig config)
             throws SQLException {
@@ -83,7 +84,26 @@ public final class Endpoint {
         if (!config.get(Options.POOL)) {
             return new Endpoint(context, factory, null);
         }
-        return new Endpoint(context, factory, new ConnectionPool(PoolSettings.from(config, "jdbc:unknown:"), factory));
+        return new Endpoint(context, factory, new ConnectionPool(PoolSettings.from(config, urlOf(dataSource)), factory));
+    }
+
+    /**
+     * The real driver's URL a DataSource connects to, from its {@code getUrl()} or {@code getURL()}
+     * (SQLiteDataSource, PGSimpleDataSource, ...), else {@code jdbc:unknown:}. Only used to choose
+     * database rules, never logged.
+     */
+    static String urlOf(DataSource dataSource) {
+        for (String getter : new String[] {"getUrl", "getURL"}) {
+            try {
+                Object url = dataSource.getClass().getMethod(getter).invoke(dataSource);
+                if (url instanceof String && ((String) url).startsWith("jdbc:")) {
+                    return (String) url;
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // no such getter, or it failed: try the next, else no URL
+            }
+        }
+        return "jdbc:unknown:";
     }
 
     /** A new application connection: borrowed from the pool, or opened directly. */

@@ -1,5 +1,7 @@
 package org.jdbcoptimizer.jdbc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,6 +27,10 @@ import org.jdbcoptimizer.pool.Lease;
  * database traffic. Uncommitted work is rolled back on return only if a statement ran since the
  * last commit or rollback, and before auto-commit is restored (restoring it would commit).
  * State changed through SQL text ({@code SET search_path}, {@code BEGIN}) is not tracked.
+ * Catalog, schema and network timeout are read back from the driver once after a set, because a
+ * driver may ignore the request (pgjdbc and sqlite-jdbc ignore setCatalog, sqlite-jdbc ignores the
+ * network timeout, a missing PostgreSQL schema is not current): the getters report what the
+ * driver uses, not what was asked for.
  *
  * <p>Not thread-safe, like the JDBC connection it wraps; {@link #abort(Executor)} may be called
  * from another thread.
@@ -38,10 +44,27 @@ public final class OptimizerConnection extends DelegatingConnection {
     private static final int DIRTY_SCHEMA = 1 << 4;
     private static final int DIRTY_NETWORK_TIMEOUT = 1 << 5;
     private static final Executor DIRECT = Runnable::run;
+    /** Mirror value of catalog and schema after a set: ask the driver (compared by identity). */
+    private static final String UNKNOWN = new String("<unknown>");
+    /** Mirror value of the network timeout after a set: ask the driver (-1 means unsupported). */
+    private static final int UNKNOWN_TIMEOUT = Integer.MIN_VALUE;
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(OptimizerConnection.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Lease lease;
     private final ConnectionContext context;
     private final List<OptimizerStatement> openStatements = new ArrayList<>(4);
+    /** Open result sets of DatabaseMetaData calls: no statement of ours closes them. */
+    private final List<OptimizerResultSet> openMetaDataResults = new ArrayList<>(0);
+    /** Handed out by getMetaData (one per handle, as the drivers keep one); disabled on close. */
+    private OptimizerDatabaseMetaData metaData;
     private final InitialState initial;
 
     private boolean autoCommit;
@@ -53,6 +76,7 @@ public final class OptimizerConnection extends DelegatingConnection {
     private int dirtyBits;
     /** A statement ran since the last commit or rollback while auto-commit was off. */
     private boolean transactionDirty;
+    /** Set once, by {@link #markClosed()}: close, abort (another thread) and a fatal error may race. */
     private volatile boolean closed;
 
     public OptimizerConnection(Lease lease, ConnectionContext context) {
@@ -96,6 +120,22 @@ public final class OptimizerConnection extends DelegatingConnection {
         for (int i = openStatements.size() - 1; i >= 0; i--) {
             if (openStatements.get(i) == statement) {
                 openStatements.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Wraps a DatabaseMetaData result, which is then closed with this connection unless closed before. */
+    OptimizerResultSet trackMetaDataResult(java.sql.ResultSet resultSet) {
+        OptimizerResultSet wrapper = new OptimizerResultSet(resultSet, null, this);
+        openMetaDataResults.add(wrapper);
+        return wrapper;
+    }
+
+    void untrackMetaDataResult(OptimizerResultSet resultSet) {
+        for (int i = openMetaDataResults.size() - 1; i >= 0; i--) {
+            if (openMetaDataResults.get(i) == resultSet) {
+                openMetaDataResults.remove(i);
                 return;
             }
         }
@@ -222,11 +262,17 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
-        try {
-            return new OptimizerDatabaseMetaData(delegate.getMetaData(), this);
-        } catch (SQLException e) {
-            throw checkException(e);
+        checkOpen();
+        OptimizerDatabaseMetaData current = metaData;
+        if (current == null) {
+            try {
+                current = new OptimizerDatabaseMetaData(delegate.getMetaData(), this);
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+            metaData = current;
         }
+        return current;
     }
 
     // --- transactions and tracked state -----------------------------------------------------------
@@ -328,13 +374,20 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        catalog = value;
+        catalog = UNKNOWN;
         dirtyBits |= DIRTY_CATALOG;
     }
 
     @Override
     public String getCatalog() throws SQLException {
         checkOpen();
+        if (catalog == UNKNOWN) {
+            try {
+                catalog = delegate.getCatalog();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
         return catalog;
     }
 
@@ -345,13 +398,20 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        schema = value;
+        schema = UNKNOWN;
         dirtyBits |= DIRTY_SCHEMA;
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
+        if (schema == UNKNOWN) {
+            try {
+                schema = delegate.getSchema();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
         return schema;
     }
 
@@ -362,7 +422,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        networkTimeout = milliseconds;
+        networkTimeout = UNKNOWN_TIMEOUT;
         dirtyBits |= DIRTY_NETWORK_TIMEOUT;
     }
 
@@ -370,11 +430,16 @@ public final class OptimizerConnection extends DelegatingConnection {
     public int getNetworkTimeout() throws SQLException {
         checkOpen();
         if (networkTimeout < 0) {
+            int answer;
             try {
-                return delegate.getNetworkTimeout();
+                answer = delegate.getNetworkTimeout();
             } catch (SQLException e) {
                 throw checkException(e);
             }
+            if (networkTimeout == UNKNOWN_TIMEOUT) {
+                networkTimeout = answer;
+            }
+            return answer;
         }
         return networkTimeout;
     }
@@ -399,17 +464,17 @@ public final class OptimizerConnection extends DelegatingConnection {
     }
 
     /**
-     * Closes this handle: closes its open statements, undoes the borrower's changes and returns the
-     * physical connection to the pool (or closes it when unpooled). Idempotent. A failure while
+     * Closes this handle: closes its open statements and metadata result sets, undoes the
+     * borrower's changes and returns the physical connection to the pool (or closes it when
+     * unpooled). Idempotent. A failure while
      * resetting evicts the physical connection instead of returning it, and is not thrown: the
      * application's work is done, and the next borrower gets a healthy connection.
      */
     @Override
     public void close() throws SQLException {
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         delegate = ClosedObjects.CONNECTION;
         closeStatements();
         try {
@@ -423,7 +488,18 @@ public final class OptimizerConnection extends DelegatingConnection {
         }
     }
 
+    /** Closes what this handle handed out: statements, metadata result sets, and the metadata itself. */
     private void closeStatements() {
+        if (metaData != null) {
+            metaData.delegate = ClosedObjects.DATABASE_META_DATA;
+        }
+        if (!openMetaDataResults.isEmpty()) {
+            OptimizerResultSet[] results = openMetaDataResults.toArray(new OptimizerResultSet[0]);
+            openMetaDataResults.clear();
+            for (OptimizerResultSet result : results) {
+                result.closeByConnection();
+            }
+        }
         if (openStatements.isEmpty()) {
             return;
         }
@@ -450,12 +526,12 @@ public final class OptimizerConnection extends DelegatingConnection {
             if ((dirtyBits & DIRTY_READ_ONLY) != 0 && readOnly != initial.readOnly()) {
                 physical.setReadOnly(initial.readOnly());
             }
-            if ((dirtyBits & DIRTY_CATALOG) != 0 && !java.util.Objects.equals(catalog, initial.catalog())
-                    && initial.catalog() != null) {
+            if ((dirtyBits & DIRTY_CATALOG) != 0 && initial.catalog() != null
+                    && (catalog == UNKNOWN || !java.util.Objects.equals(catalog, initial.catalog()))) {
                 physical.setCatalog(initial.catalog());
             }
-            if ((dirtyBits & DIRTY_SCHEMA) != 0 && !java.util.Objects.equals(schema, initial.schema())
-                    && initial.schema() != null) {
+            if ((dirtyBits & DIRTY_SCHEMA) != 0 && initial.schema() != null
+                    && (schema == UNKNOWN || !java.util.Objects.equals(schema, initial.schema()))) {
                 physical.setSchema(initial.schema());
             }
             if ((dirtyBits & DIRTY_NETWORK_TIMEOUT) != 0 && networkTimeout != initial.networkTimeout()
@@ -471,10 +547,9 @@ public final class OptimizerConnection extends DelegatingConnection {
         if (executor == null) {
             throw new SQLException("abort requires an executor", "HY009");
         }
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         delegate = ClosedObjects.CONNECTION;
         lease.abort(executor);
         lease.release();
@@ -487,9 +562,8 @@ public final class OptimizerConnection extends DelegatingConnection {
      */
     @Override
     SQLException checkException(SQLException e) {
-        if (!closed && FatalErrors.isFatal(e)) {
+        if (!closed && FatalErrors.isFatal(e) && markClosed()) {
             lease.evict("fatal error, SQLState " + e.getSQLState() + ": " + e.getMessage());
-            closed = true;
             delegate = ClosedObjects.CONNECTION;
             closeStatements();
             lease.release();
@@ -497,7 +571,15 @@ public final class OptimizerConnection extends DelegatingConnection {
         return e;
     }
 
-    private void checkOpen() throws SQLException {
+    /**
+     * True for the one caller that closes this handle, which then alone releases the lease: a
+     * check-then-set would let close and a concurrent abort both return the physical connection.
+     */
+    private boolean markClosed() {
+        return CLOSED.compareAndSet(this, false, true);
+    }
+
+    void checkOpen() throws SQLException {
         if (closed) {
             throw new SQLException("Connection is closed", ClosedObjects.CONNECTION_CLOSED_STATE);
         }
@@ -511,11 +593,29 @@ public final class OptimizerConnection extends DelegatingConnection {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        Connection physical = lease.physical();
-        if (iface.isInstance(physical)) {
-            return iface.cast(physical);
+        return unwrapReal(lease.physical(), iface);
+    }
+
+    /**
+     * Unwraps the real driver's object: the object itself when it implements {@code iface}, else
+     * what it wraps. A driver that answers an interface it does not wrap with a ClassCastException
+     * (sqlite-jdbc casts) or a wrong object still gives the caller the SQLException JDBC promises.
+     */
+    static <T> T unwrapReal(java.sql.Wrapper real, Class<T> iface) throws SQLException {
+        if (iface.isInstance(real)) {
+            return iface.cast(real);
         }
-        return physical.unwrap(iface);
+        Object unwrapped;
+        try {
+            unwrapped = real.unwrap(iface);
+        } catch (ClassCastException e) {
+            unwrapped = null;
+        }
+        if (!iface.isInstance(unwrapped)) {
+            throw new SQLException(real.getClass().getName() + " (wrapped by jdbc-optimizer) is not a wrapper for "
+                    + iface.getName());
+        }
+        return iface.cast(unwrapped);
     }
 
     @Override

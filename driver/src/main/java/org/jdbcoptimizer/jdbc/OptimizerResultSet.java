@@ -28,6 +28,18 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         return connection.checkException(e);
     }
 
+    /** A column value that is itself a result set (a PostgreSQL refcursor) is wrapped like this one. */
+    @Override
+    Object wrapObject(Object value) {
+        return value instanceof ResultSet && !(value instanceof OptimizerResultSet)
+                ? new OptimizerResultSet((ResultSet) value, statement, connection) : value;
+    }
+
+    @Override
+    <T> T wrapObject(T value, Class<T> type) {
+        return OptimizerStatement.wrapAs(value, type, statement, connection);
+    }
+
     @Override
     public boolean next() throws SQLException {
         try {
@@ -39,7 +51,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     @Override
     public Statement getStatement() throws SQLException {
-        if (delegate.isClosed()) {
+        if (isClosed()) {
             throw new SQLException("ResultSet is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
         }
         return statement;
@@ -47,6 +59,9 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     @Override
     public void close() throws SQLException {
+        if (statement == null) {
+            connection.untrackMetaDataResult(this);
+        }
         try {
             delegate.close();
         } catch (SQLException e) {
@@ -54,8 +69,21 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         }
     }
 
+    /** Close of a metadata result set by its connection, which has already stopped tracking it. */
+    void closeByConnection() {
+        try {
+            delegate.close();
+        } catch (SQLException e) {
+            connection.checkException(e);
+        }
+    }
+
+    /** True once closed, or when its connection is closed (an aborted connection's result sets too). */
     @Override
     public boolean isClosed() throws SQLException {
+        if (connection.isClosed()) {
+            return true;
+        }
         try {
             return delegate.isClosed();
         } catch (SQLException e) {
@@ -68,10 +96,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        if (iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return OptimizerConnection.unwrapReal(delegate, iface);
     }
 
     @Override

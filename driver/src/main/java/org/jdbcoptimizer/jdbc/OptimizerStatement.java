@@ -43,6 +43,30 @@ public class OptimizerStatement extends DelegatingStatement {
         return current;
     }
 
+    /**
+     * A value read with CallableStatement.getObject that is itself a result set (a PostgreSQL
+     * refcursor) is wrapped, so that its getStatement is this wrapper, never the physical statement.
+     */
+    final Object wrapObject(Object value) {
+        return value instanceof ResultSet && !(value instanceof OptimizerResultSet)
+                ? new OptimizerResultSet((ResultSet) value, this, connection) : value;
+    }
+
+    /** As {@link #wrapObject(Object)}; a caller asking for the driver's own class gets the driver's object. */
+    final <T> T wrapObject(T value, Class<T> type) {
+        return wrapAs(value, type, this, connection);
+    }
+
+    static <T> T wrapAs(T value, Class<T> type, OptimizerStatement statement, OptimizerConnection connection) {
+        if (value instanceof ResultSet && !(value instanceof OptimizerResultSet)) {
+            OptimizerResultSet wrapper = new OptimizerResultSet((ResultSet) value, statement, connection);
+            if (type.isInstance(wrapper)) {
+                return type.cast(wrapper);
+            }
+        }
+        return value;
+    }
+
     /** Called before every execution. */
     final void beforeExecute() {
         connection.markExecuted();
@@ -241,15 +265,22 @@ public class OptimizerStatement extends DelegatingStatement {
 
     @Override
     public Connection getConnection() throws SQLException {
-        checkOpen();
+        if (isClosed()) { // also when the driver closed it (closeOnCompletion)
+            throw new SQLException("Statement is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
+        }
         return connection;
     }
 
     // --- life cycle -------------------------------------------------------------------------------
 
+    /**
+     * True once closed by the application, by its connection, by closeOnCompletion, or when its
+     * connection is closed without closing it (abort, which runs on another thread and leaves the
+     * statements to fail against the aborted physical connection).
+     */
     @Override
     public boolean isClosed() throws SQLException {
-        if (closed) {
+        if (closed || connection.isClosed()) {
             return true;
         }
         try {
@@ -289,7 +320,7 @@ public class OptimizerStatement extends DelegatingStatement {
     }
 
     final void checkOpen() throws SQLException {
-        if (closed) {
+        if (closed || connection.isClosed()) {
             throw new SQLException("Statement is closed", ClosedObjects.STATEMENT_CLOSED_STATE);
         }
     }
@@ -300,10 +331,7 @@ public class OptimizerStatement extends DelegatingStatement {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        if (iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return OptimizerConnection.unwrapReal(delegate, iface);
     }
 
     @Override
