@@ -2,7 +2,6 @@ package org.jdbcoptimizer.analyze;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +99,9 @@ public final class SlowQueryLogFile implements AutoCloseable {
         check(maxFiles >= 0 && maxFiles <= 1000, "maxFiles", maxFiles, "0 to 1000");
         check(queueCapacity >= 1 && queueCapacity <= 1_000_000, "queueCapacity", queueCapacity, "1 to 1000000");
         Objects.requireNonNull(retryInterval, "retryInterval");
-        check(!retryInterval.isNegative() && !retryInterval.isZero() && retryInterval.compareTo(Duration.ofDays(1)) <= 0,
-                "retryInterval", retryInterval, "positive and at most 1 day");
+        boolean retryInRange = !retryInterval.isNegative() && !retryInterval.isZero()
+                && retryInterval.compareTo(Duration.ofDays(1)) <= 0;
+        check(retryInRange, "retryInterval", retryInterval, "positive and at most 1 day");
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.appender = new LogFileAppender(path, maxFileBytes, maxFiles, retryInterval.toNanos());
         this.blockBytes = (int) Math.min(MAX_BLOCK_BYTES, maxFileBytes);

@@ -78,14 +78,16 @@ public final class Main {
     }
 
     static String usage() {
-        StringBuilder usage = new StringBuilder("Usage: java -jar jdbc-optimizer.jar <command> [arguments]\n\nCommands:\n");
+        StringBuilder usage = new StringBuilder("Usage: java -jar jdbc-optimizer.jar <command> [arguments]\n\n");
+        usage.append("Commands:\n");
         for (Command command : COMMANDS.values()) {
             usage.append("  ").append(command.name()).append(' ').append(command.arguments()).append('\n');
             for (String line : command.description().split("\n")) {
                 usage.append("      ").append(line).append('\n');
             }
         }
-        usage.append("  help\n      Show this help.\n\nExit codes: 0 done, 1 the input could not be used, 2 wrong arguments.\n");
+        usage.append("  help\n      Show this help.\n\n");
+        usage.append("Exit codes: 0 done, 1 the input could not be used, 2 wrong arguments.\n");
         return usage.toString();
     }
 

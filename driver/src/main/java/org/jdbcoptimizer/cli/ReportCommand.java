@@ -65,7 +65,8 @@ final class ReportCommand implements Command {
         Path path = options.file();
         String prefix = "jdbc-optimizer report: ";
         if (Files.isDirectory(path)) {
-            err.println(prefix + path + " is a directory; give the slow-query log file in it, e.g. " + path.resolve("slow.jsonl"));
+            err.println(prefix + path + " is a directory; give the slow-query log file in it, e.g. "
+                    + path.resolve("slow.jsonl"));
             return Main.FAILED;
         }
         if (!Files.exists(path)) {

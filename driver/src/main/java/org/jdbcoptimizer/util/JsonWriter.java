@@ -2,6 +2,7 @@ package org.jdbcoptimizer.util;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ final class JsonWriter {
             writeString(text, out);
         } else if (value instanceof Boolean bool) {
             out.append(bool.booleanValue());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte) {
             out.append(((Number) value).longValue());
         } else if (value instanceof Double number) {
             writeDouble(number, out);
@@ -40,7 +42,7 @@ final class JsonWriter {
         } else if (value instanceof Iterable<?> iterable) {
             writeArray(iterable.iterator(), out, checkedDepth(depth));
         } else if (value instanceof Object[] array) {
-            writeArray(java.util.Arrays.asList(array).iterator(), out, checkedDepth(depth));
+            writeArray(Arrays.asList(array).iterator(), out, checkedDepth(depth));
         } else if (value instanceof Character character) {
             writeString(String.valueOf(character), out);
         } else if (value instanceof Enum<?> constant) {

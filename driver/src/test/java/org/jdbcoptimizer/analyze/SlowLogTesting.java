@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SlowLogTesting {
     /** A realistic event; its size varies with {@code sequence} so that lines cross block and file limits at odd places. */
     static Map<String, Object> event(String writer, long sequence) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put(SlowQueryLogSchema.TS, SlowQueryLogSchema.timestamp(java.time.Instant.now()));
+        event.put(SlowQueryLogSchema.TS, SlowQueryLogSchema.timestamp(Instant.now()));
         event.put(SlowQueryLogSchema.FINGERPRINT, "select * from orders where customer_id = ?");
         event.put(SlowQueryLogSchema.FINGERPRINT_ID, "5f1d" + (sequence % 7));
         event.put(SlowQueryLogSchema.SQL, "select * from orders where customer_id = " + sequence + " -- "

@@ -14,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -178,7 +180,7 @@ class SlowQueryLogRotationTest {
     }
 
     private void assertEveryEventOnce(Path path, Map<String, Integer> expected) throws Exception {
-        Map<String, Set<Long>> seen = new java.util.HashMap<>();
+        Map<String, Set<Long>> seen = new HashMap<>();
         for (Map<String, Object> event : readAllFiles(path)) {
             Set<Long> sequences = seen.computeIfAbsent((String) event.get("writer"), k -> new HashSet<>());
             assertTrue(sequences.add((Long) event.get("seq")), "duplicate " + event);
@@ -193,8 +195,7 @@ class SlowQueryLogRotationTest {
 
     private Set<String> fileNames() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
     }
-
 }
