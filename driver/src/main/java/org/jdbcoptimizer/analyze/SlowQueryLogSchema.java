@@ -19,13 +19,16 @@ import java.util.List;
  * <tr><th>field</th><th>type</th><th>meaning</th></tr>
  * <tr><td>{@code ts}</td><td>string</td><td>when the statement finished: ISO-8601 UTC with
  *     milliseconds, {@code 2025-01-31T12:34:56.789Z} (see {@link #timestamp(Instant)})</td></tr>
- * <tr><td>{@code fingerprint}</td><td>string</td><td>the normalized SQL: literals replaced by
- *     {@code ?}, whitespace and case folded; one per statement shape</td></tr>
- * <tr><td>{@code fingerprintId}</td><td>string</td><td>a hex hash of the fingerprint; events are
- *     grouped by it (required)</td></tr>
+ * <tr><td>{@code fingerprint}</td><td>string</td><td>the normalized SQL ({@code SqlInfo.fingerprint()}):
+ *     comments dropped, constants replaced by {@code ?}, whitespace and case folded; one per
+ *     statement shape</td></tr>
+ * <tr><td>{@code fingerprintId}</td><td>string</td><td>the fingerprint's 64-bit hash as sixteen
+ *     lower-case hex digits ({@code SqlInfo.fingerprintHex()}); events are grouped by it
+ *     (required)</td></tr>
  * <tr><td>{@code sql}</td><td>string</td><td>the text as sent, cut to the configured length (see
  *     {@link #truncateSql(String, int)})</td></tr>
- * <tr><td>{@code kind}</td><td>string</td><td>SELECT, INSERT, UPDATE, DELETE, DDL, CALL or OTHER</td></tr>
+ * <tr><td>{@code kind}</td><td>string</td><td>the {@code SqlStatementKind} name: QUERY, INSERT,
+ *     UPDATE, DELETE, MERGE, DDL, TRANSACTION_CONTROL, SESSION, UTILITY or OTHER</td></tr>
  * <tr><td>{@code durationMs}</td><td>number</td><td>execution time in milliseconds, fractional
  *     (required)</td></tr>
  * <tr><td>{@code rows}</td><td>integer</td><td>rows returned or affected; -1 when unknown</td></tr>

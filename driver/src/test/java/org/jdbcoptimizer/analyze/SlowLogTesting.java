@@ -31,7 +31,7 @@ final class SlowLogTesting {
         event.put(SlowQueryLogSchema.FINGERPRINT_ID, "5f1d" + (sequence % 7));
         event.put(SlowQueryLogSchema.SQL, "select * from orders where customer_id = " + sequence + " -- "
                 + "é\u2028\"\\\n".repeat((int) (sequence % 13)));
-        event.put(SlowQueryLogSchema.KIND, "SELECT");
+        event.put(SlowQueryLogSchema.KIND, "QUERY");
         event.put(SlowQueryLogSchema.DURATION_MS, 100.0 + sequence % 50);
         event.put(SlowQueryLogSchema.ROWS, sequence % 10);
         event.put(SlowQueryLogSchema.POOL, "test-pool");

@@ -38,7 +38,7 @@ class ReportCommandTest {
         log = dir.resolve("slow.jsonl");
         try (SlowQueryLogFile file = new SlowQueryLogFile(log, 4096, 10)) {
             for (int i = 1; i <= 10; i++) {
-                Map<String, Object> event = event("a1", ORDERS, "SELECT", 100.0 * i, 1);
+                Map<String, Object> event = event("a1", ORDERS, "QUERY", 100.0 * i, 1);
                 event.put(SlowQueryLogSchema.PLAN, Map.of(SlowQueryLogSchema.PLAN_FORMAT, "json",
                         SlowQueryLogSchema.PLAN_JSON, List.of(Map.of("Plan", Map.of("Node Type", "Seq Scan"))),
                         SlowQueryLogSchema.PLAN_FINDINGS, List.of(finding(99_000 + i))));
@@ -50,7 +50,7 @@ class ReportCommandTest {
                     SlowQueryLogSchema.ERROR_MESSAGE, "canceling statement due to statement timeout"));
             file.offer(failed);
             for (int i = 0; i < 40; i++) {
-                Map<String, Object> event = event("c3", ITEMS, "SELECT", 50.0, 3);
+                Map<String, Object> event = event("c3", ITEMS, "QUERY", 50.0, 3);
                 event.put(SlowQueryLogSchema.LINTS, List.of(Map.of(SlowQueryLogSchema.LINT_KIND, "select-star",
                         SlowQueryLogSchema.LINT_MESSAGE, "SELECT * reads every column",
                         SlowQueryLogSchema.LINT_FIX, "name the columns you use")));
@@ -154,7 +154,7 @@ class ReportCommandTest {
         Path wide = dir.resolve("wide.jsonl");
         String longFingerprint = "select " + "a_column, ".repeat(30) + "z from t where x = ?";
         try (SlowQueryLogFile file = new SlowQueryLogFile(wide, 1 << 20, 1)) {
-            file.offer(event("w", longFingerprint, "SELECT", 5.0, 1));
+            file.offer(event("w", longFingerprint, "QUERY", 5.0, 1));
         }
         String defaultWidth = CliRun.run("report", wide.toString()).out();
         assertTrue(defaultWidth.contains("  " + longFingerprint.substring(0, 97) + "...\n"), defaultWidth);
@@ -178,7 +178,7 @@ class ReportCommandTest {
     void textFromTheLogCannotControlTheTerminal() throws Exception {
         Path hostile = dir.resolve("hostile.jsonl");
         try (SlowQueryLogFile file = new SlowQueryLogFile(hostile, 1 << 20, 1)) {
-            file.offer(event("h", "select \u001b[2J\u001b]0;owned\u0007 1\nfrom\tt \u202e", "SELECT", 5.0, 1));
+            file.offer(event("h", "select \u001b[2J\u001b]0;owned\u0007 1\nfrom\tt \u202e", "QUERY", 5.0, 1));
         }
         String out = CliRun.run("report", hostile.toString()).out();
         assertFalse(out.contains("\u001b") || out.contains("\u0007") || out.contains("\u202e"), out);
