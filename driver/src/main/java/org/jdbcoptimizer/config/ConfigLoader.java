@@ -31,13 +31,18 @@ final class ConfigLoader {
     }
 
     static OptimizerConfig load(OptimizerUrl url, Properties info) throws OptimizerConfigException {
-        return load(url.optimizerParameters(), info);
+        return load(url.optimizerParameters(), "URL parameter", info);
     }
 
-    static OptimizerConfig load(Map<String, String> urlParameters, Properties info) throws OptimizerConfigException {
+    /**
+     * @param explicit       the highest-precedence options (URL parameters, or a wrapped DataSource's options)
+     * @param explicitSource how messages name where {@code explicit} came from
+     */
+    static OptimizerConfig load(Map<String, String> explicit, String explicitSource, Properties info)
+            throws OptimizerConfigException {
         // Highest precedence first; each entry: option name -> raw text. Later layers only fill gaps.
         Map<String, Map<String, String>> layers = new LinkedHashMap<>();
-        layers.put("URL parameter", urlParameters);
+        layers.put(explicitSource, explicit);
         layers.put("connection property", prefixed(info));
         layers.put("system property", prefixed(System.getProperties()));
         layers.put("environment variable", environment(System.getenv()));

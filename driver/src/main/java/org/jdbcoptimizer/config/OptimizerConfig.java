@@ -56,7 +56,7 @@ public final class OptimizerConfig {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
         explicit.forEach((key, value) -> byName.put(
                 key.startsWith(Option.PREFIX) ? key.substring(Option.PREFIX.length()) : key, value));
-        return ConfigLoader.load(byName, info);
+        return ConfigLoader.load(byName, "DataSource option", info);
     }
 
     /** The value of an option: the configured one, else its default (null only for options without one). */

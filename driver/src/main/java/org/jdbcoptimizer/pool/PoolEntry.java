@@ -118,8 +118,8 @@ final class PoolEntry implements Lease {
         evict("aborted by the application");
         try {
             connection.abort(executor);
-        } catch (Exception e) {
-            // Aborting is best effort; the entry is evicted and closed on release either way.
+        } catch (Exception | AbstractMethodError e) {
+            // Aborting is best effort; the entry is evicted, so release closes it either way.
         }
     }
 }

@@ -73,8 +73,15 @@ public final class UnpooledLease implements Lease {
         released = true;
         try {
             connection.abort(executor);
-        } catch (Exception e) {
-            // best effort
+        } catch (Exception | AbstractMethodError e) {
+            // handled below
+        }
+        // Some drivers accept abort and do nothing (sqlite-jdbc): close as well, on the caller's
+        // executor as abort would; closing an aborted connection is harmless.
+        try {
+            executor.execute(() -> ConnectionPool.closeQuietly(connection));
+        } catch (RuntimeException rejected) {
+            ConnectionPool.closeQuietly(connection);
         }
     }
 }

@@ -563,8 +563,6 @@ class Jdbc43FeaturesTest {
     }
 
     @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.Disabled("pool bug, reported: UnpooledLease.abort marks the lease released and relies on"
-            + " Connection.abort, which sqlite-jdbc does not implement, so the file's connection is never closed")
     void abortOfAnUnpooledSqliteConnectionClosesThePhysicalConnection() throws Exception {
         db = TestTarget.of(TestTarget.Kind.SQLITE);
         Connection connection = DriverManager.getConnection(db.url("optimizer.pool=false"));
