@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import org.jdbcoptimizer.pool.FatalErrors;
-import org.jdbcoptimizer.pool.InitialState;
 import org.jdbcoptimizer.pool.Lease;
 
 /**
@@ -37,17 +36,6 @@ import org.jdbcoptimizer.pool.Lease;
  */
 public final class OptimizerConnection extends DelegatingConnection {
 
-    private static final int DIRTY_AUTO_COMMIT = 1;
-    private static final int DIRTY_ISOLATION = 1 << 1;
-    private static final int DIRTY_READ_ONLY = 1 << 2;
-    private static final int DIRTY_CATALOG = 1 << 3;
-    private static final int DIRTY_SCHEMA = 1 << 4;
-    private static final int DIRTY_NETWORK_TIMEOUT = 1 << 5;
-    private static final Executor DIRECT = Runnable::run;
-    /** Mirror value of catalog and schema after a set: ask the driver (compared by identity). */
-    private static final String UNKNOWN = new String("<unknown>");
-    /** Mirror value of the network timeout after a set: ask the driver (-1 means unsupported). */
-    private static final int UNKNOWN_TIMEOUT = Integer.MIN_VALUE;
     private static final VarHandle CLOSED;
 
     static {
@@ -65,17 +53,8 @@ public final class OptimizerConnection extends DelegatingConnection {
     private final List<OptimizerResultSet> openMetaDataResults = new ArrayList<>(0);
     /** Handed out by getMetaData (one per handle, as the drivers keep one); disabled on close. */
     private OptimizerDatabaseMetaData metaData;
-    private final InitialState initial;
 
-    private boolean autoCommit;
-    private int isolation;
-    private boolean readOnly;
-    private String catalog;
-    private String schema;
-    private int networkTimeout;
-    private int dirtyBits;
-    /** A statement ran since the last commit or rollback while auto-commit was off. */
-    private boolean transactionDirty;
+    private final SessionState session;
     /** Set once, by {@link #markClosed()}: close, abort (another thread) and a fatal error may race. */
     private volatile boolean closed;
 
@@ -83,13 +62,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         super(lease.physical());
         this.lease = lease;
         this.context = context;
-        this.initial = lease.initialState();
-        this.autoCommit = initial.autoCommit();
-        this.isolation = initial.transactionIsolation();
-        this.readOnly = initial.readOnly();
-        this.catalog = initial.catalog();
-        this.schema = initial.schema();
-        this.networkTimeout = initial.networkTimeout();
+        this.session = new SessionState(lease.initialState());
     }
 
     ConnectionContext context() {
@@ -103,9 +76,12 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     /** Called by every statement before it executes: the transaction now has work to roll back. */
     void markExecuted() {
-        if (!autoCommit) {
-            transactionDirty = true;
-        }
+        session.executed();
+    }
+
+    /** The session's auto-commit and transaction state, for the analysis and the cache. */
+    SessionState session() {
+        return session;
     }
 
     // --- statements -------------------------------------------------------------------------------
@@ -275,7 +251,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         return current;
     }
 
-    // --- transactions and tracked state -----------------------------------------------------------
+    // --- transactions and tracked state (see SessionState) ---------------------------------------
 
     @Override
     public void setAutoCommit(boolean value) throws SQLException {
@@ -284,37 +260,33 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        if (value && !autoCommit) {
-            transactionDirty = false; // switching auto-commit on commits the open transaction
-        }
-        autoCommit = value;
-        dirtyBits |= DIRTY_AUTO_COMMIT;
+        session.autoCommitSet(value);
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return autoCommit;
+        return session.autoCommit();
     }
 
     @Override
     public void commit() throws SQLException {
         try {
             delegate.commit();
-            transactionDirty = false;
         } catch (SQLException e) {
             throw checkException(e);
         }
+        session.transactionEnded();
     }
 
     @Override
     public void rollback() throws SQLException {
         try {
             delegate.rollback();
-            transactionDirty = false;
         } catch (SQLException e) {
             throw checkException(e);
         }
+        session.transactionEnded();
     }
 
     @Override
@@ -333,21 +305,17 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        isolation = level;
-        dirtyBits |= DIRTY_ISOLATION;
+        session.isolationSet(level);
     }
 
     @Override
     public int getTransactionIsolation() throws SQLException {
         checkOpen();
-        if (isolation == InitialState.UNKNOWN_ISOLATION) {
-            try {
-                return delegate.getTransactionIsolation();
-            } catch (SQLException e) {
-                throw checkException(e);
-            }
+        try {
+            return session.isolation(delegate);
+        } catch (SQLException e) {
+            throw checkException(e);
         }
-        return isolation;
     }
 
     @Override
@@ -357,14 +325,13 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        readOnly = value;
-        dirtyBits |= DIRTY_READ_ONLY;
+        session.readOnlySet(value);
     }
 
     @Override
     public boolean isReadOnly() throws SQLException {
         checkOpen();
-        return readOnly;
+        return session.readOnly();
     }
 
     @Override
@@ -374,21 +341,17 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        catalog = UNKNOWN;
-        dirtyBits |= DIRTY_CATALOG;
+        session.catalogSet();
     }
 
     @Override
     public String getCatalog() throws SQLException {
         checkOpen();
-        if (catalog == UNKNOWN) {
-            try {
-                catalog = delegate.getCatalog();
-            } catch (SQLException e) {
-                throw checkException(e);
-            }
+        try {
+            return session.catalog(delegate);
+        } catch (SQLException e) {
+            throw checkException(e);
         }
-        return catalog;
     }
 
     @Override
@@ -398,21 +361,17 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        schema = UNKNOWN;
-        dirtyBits |= DIRTY_SCHEMA;
+        session.schemaSet();
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        if (schema == UNKNOWN) {
-            try {
-                schema = delegate.getSchema();
-            } catch (SQLException e) {
-                throw checkException(e);
-            }
+        try {
+            return session.schema(delegate);
+        } catch (SQLException e) {
+            throw checkException(e);
         }
-        return schema;
     }
 
     @Override
@@ -422,26 +381,17 @@ public final class OptimizerConnection extends DelegatingConnection {
         } catch (SQLException e) {
             throw checkException(e);
         }
-        networkTimeout = UNKNOWN_TIMEOUT;
-        dirtyBits |= DIRTY_NETWORK_TIMEOUT;
+        session.networkTimeoutSet();
     }
 
     @Override
     public int getNetworkTimeout() throws SQLException {
         checkOpen();
-        if (networkTimeout < 0) {
-            int answer;
-            try {
-                answer = delegate.getNetworkTimeout();
-            } catch (SQLException e) {
-                throw checkException(e);
-            }
-            if (networkTimeout == UNKNOWN_TIMEOUT) {
-                networkTimeout = answer;
-            }
-            return answer;
+        try {
+            return session.networkTimeout(delegate);
+        } catch (SQLException e) {
+            throw checkException(e);
         }
-        return networkTimeout;
     }
 
     // --- life cycle -------------------------------------------------------------------------------
@@ -479,7 +429,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         closeStatements();
         try {
             if (lease.pooled() && !lease.evicted()) {
-                reset(lease.physical());
+                session.reset(lease.physical());
             }
         } catch (SQLException | RuntimeException e) {
             lease.evict("reset on return failed: " + e);
@@ -508,38 +458,6 @@ public final class OptimizerConnection extends DelegatingConnection {
         for (OptimizerStatement statement : statements) {
             statement.closeByConnection();
         }
-    }
-
-    /** Restores only what the borrower changed; see the class comment for the order. */
-    private void reset(Connection physical) throws SQLException {
-        if (transactionDirty && !autoCommit) {
-            physical.rollback();
-        }
-        if (dirtyBits != 0) {
-            if ((dirtyBits & DIRTY_AUTO_COMMIT) != 0 && autoCommit != initial.autoCommit()) {
-                physical.setAutoCommit(initial.autoCommit());
-            }
-            if ((dirtyBits & DIRTY_ISOLATION) != 0 && isolation != initial.transactionIsolation()
-                    && initial.transactionIsolation() != InitialState.UNKNOWN_ISOLATION) {
-                physical.setTransactionIsolation(initial.transactionIsolation());
-            }
-            if ((dirtyBits & DIRTY_READ_ONLY) != 0 && readOnly != initial.readOnly()) {
-                physical.setReadOnly(initial.readOnly());
-            }
-            if ((dirtyBits & DIRTY_CATALOG) != 0 && initial.catalog() != null
-                    && (catalog == UNKNOWN || !java.util.Objects.equals(catalog, initial.catalog()))) {
-                physical.setCatalog(initial.catalog());
-            }
-            if ((dirtyBits & DIRTY_SCHEMA) != 0 && initial.schema() != null
-                    && (schema == UNKNOWN || !java.util.Objects.equals(schema, initial.schema()))) {
-                physical.setSchema(initial.schema());
-            }
-            if ((dirtyBits & DIRTY_NETWORK_TIMEOUT) != 0 && networkTimeout != initial.networkTimeout()
-                    && initial.networkTimeout() >= 0) {
-                physical.setNetworkTimeout(DIRECT, initial.networkTimeout());
-            }
-        }
-        physical.clearWarnings(); // local in pgjdbc and sqlite-jdbc: no round trip
     }
 
     @Override
