@@ -123,7 +123,8 @@ class PostgresPlanAnalyzerTest {
             assertEquals(Optional.of(other), finding.relation());
             assertEquals(20_000L, finding.numbers().get("tableRowsRead"));
             double matched = finding.numbers().get("otherSideRows").doubleValue();
-            assertTrue(matched > 0 && matched <= 20, finding::toString); // the estimate for id <= 20 is 19
+            // about 20 rows: the planner's estimate for id <= 20 varies with its sample (19 to 21 seen)
+            assertTrue(matched > 0 && matched <= 30, finding::toString);
         }
         execute("create index " + other + "_k on " + other + " (k)", "analyze " + other);
         for (ExplainOptions options : List.of(ANALYZE, ExplainOptions.ESTIMATES)) {
