@@ -185,6 +185,10 @@ public class GenerateDelegates {
                     : "wrapObject(" + call + ")";
         }
         String statement = (m.getReturnType() == void.class ? "" : "return ") + call + ";";
+        String capture = parameterCapture(m);
+        if (capture != null) {
+            statement += "\n            if (capturing) {\n                parameterSet(p0, " + capture + ");\n            }";
+        }
         if (thrown == java.sql.SQLException.class) {
             out.append("        try {\n            ").append(statement).append("\n");
             out.append("        } catch (SQLException e) {\n            throw checkException(e);\n        }\n");
@@ -197,6 +201,26 @@ public class GenerateDelegates {
         }
         out.append("    }\n\n");
         return out.toString();
+    }
+
+    /**
+     * For a PreparedStatement setter by index, the value the analysis keeps (to EXPLAIN the
+     * statement with its parameters bound, and to log them when asked): the value itself, null for
+     * setNull, and a marker for streams, which cannot be read twice. Null for other methods.
+     */
+    static String parameterCapture(Method m) {
+        Class<?>[] types = m.getParameterTypes();
+        if (m.getDeclaringClass() != PreparedStatement.class || !m.getName().startsWith("set") || types.length < 2
+                || types[0] != int.class) {
+            return null;
+        }
+        if (m.getName().equals("setNull")) {
+            return "null";
+        }
+        if (java.io.InputStream.class.isAssignableFrom(types[1]) || java.io.Reader.class.isAssignableFrom(types[1])) {
+            return "ExecutionListener.UNBINDABLE";
+        }
+        return "p1";
     }
 
     static String name(Type type) {

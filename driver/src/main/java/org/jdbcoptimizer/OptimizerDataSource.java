@@ -112,7 +112,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
     private Endpoint create(Credentials credentials) throws SQLException {
         if (target != null) {
             return Endpoint.forDataSource(target, credentials.user, credentials.password,
-                    OptimizerConfig.load(options, null));
+                    OptimizerConfig.load(options, null), Features.LISTENERS);
         }
         Properties info = copy(properties);
         if (credentials != Credentials.DEFAULT) {
@@ -128,7 +128,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
         if (loginTimeoutSeconds > 0 && info.getProperty("loginTimeout") == null) {
             info.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
-        return Endpoint.forUrl(url, info, OptimizerDriver.class, false);
+        return Endpoint.forUrl(url, info, OptimizerDriver.class, false, Features.LISTENERS);
     }
 
     /** Statistics of this DataSource's pools, by pool name (empty before the first connection). */

@@ -14,6 +14,9 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
+import org.jdbcoptimizer.analyze.Analyses;
+import org.jdbcoptimizer.analyze.Analysis;
+import org.jdbcoptimizer.analyze.ShapeStats;
 import org.jdbcoptimizer.config.Option;
 import org.jdbcoptimizer.config.OptimizerUrl;
 import org.jdbcoptimizer.config.Options;
@@ -71,7 +74,7 @@ public final class OptimizerDriver implements Driver {
         ResolutionKey key = new ResolutionKey(url, info);
         Endpoint endpoint = ENDPOINTS.get(key);
         if (endpoint == null || !endpoint.isUsable()) {
-            endpoint = Endpoint.forUrl(url, info, OptimizerDriver.class, true);
+            endpoint = Endpoint.forUrl(url, info, OptimizerDriver.class, true, Features.LISTENERS);
             ENDPOINTS.put(key, endpoint);
         }
         return endpoint.connect();
@@ -131,12 +134,32 @@ public final class OptimizerDriver implements Driver {
     }
 
     /**
+     * Statistics of every statement shape run through the optimizer in this process (DriverManager
+     * and DataSource pools alike), slowest in total first.
+     */
+    public static List<ShapeStats> statementStats() {
+        List<ShapeStats> all = new ArrayList<>();
+        for (Analysis analysis : Analyses.all()) {
+            all.addAll(analysis.statistics());
+        }
+        all.sort(java.util.Comparator.comparingLong(ShapeStats::totalNanos).reversed());
+        return all;
+    }
+
+    /** Waits until every queued EXPLAIN and slow-query log line is written. */
+    public static void flushAnalysis() {
+        Analyses.flushAll();
+    }
+
+    /**
      * Closes every pool created through {@code jdbc:optimizer:} URLs (connections in use are closed
-     * when returned). A later connect creates new pools. For application shutdown and tests.
+     * when returned), writes out and closes the slow-query logs, and forgets the statistics. A later
+     * connect starts afresh. For application shutdown and tests.
      */
     public static void closePools() {
         ENDPOINTS.clear();
         PoolRegistry.closeAll();
+        Analyses.closeAll();
     }
 
     /** URL plus a snapshot of the properties: the unit of resolution caching. */

@@ -6,11 +6,13 @@ package org.jdbcoptimizer.analyze;
  *
  * @param fingerprint the repeated shape
  * @param fingerprintId its id in hex
+ * @param sql         the text of the first execution
  * @param count       executions in the run
  * @param totalNanos  time they took together
  * @param callSite    the application frame that ran them
  */
-public record NPlusOne(String fingerprint, String fingerprintId, int count, long totalNanos, String callSite) {
+public record NPlusOne(String fingerprint, String fingerprintId, String sql, int count, long totalNanos,
+                       String callSite) {
 
     /** The fix, for the log and the report. */
     public String fix() {

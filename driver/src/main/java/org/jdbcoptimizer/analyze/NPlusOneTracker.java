@@ -71,7 +71,7 @@ public final class NPlusOneTracker {
         if (run == null || count < threshold || !varied) {
             return null;
         }
-        return new NPlusOne(run.fingerprint(), run.fingerprintHex(), count, totalNanos,
+        return new NPlusOne(run.fingerprint(), run.fingerprintHex(), run.text(), count, totalNanos,
                 callSite == null ? "unknown" : callSite);
     }
 }

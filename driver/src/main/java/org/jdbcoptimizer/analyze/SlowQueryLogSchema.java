@@ -19,6 +19,8 @@ import java.util.List;
  * <tr><th>field</th><th>type</th><th>meaning</th></tr>
  * <tr><td>{@code ts}</td><td>string</td><td>when the statement finished: ISO-8601 UTC with
  *     milliseconds, {@code 2025-01-31T12:34:56.789Z} (see {@link #timestamp(Instant)})</td></tr>
+ * <tr><td>{@code event}</td><td>string</td><td>optional: {@code statement} (the default),
+ *     {@code nPlusOne} or {@code lint}; see {@link #EVENT}</td></tr>
  * <tr><td>{@code fingerprint}</td><td>string</td><td>the normalized SQL ({@code SqlInfo.fingerprint()}):
  *     comments dropped, constants replaced by {@code ?}, whitespace and case folded; one per
  *     statement shape</td></tr>
@@ -58,6 +60,16 @@ import java.util.List;
 public final class SlowQueryLogSchema {
 
     public static final String TS = "ts";
+    /**
+     * What the line records: {@link #EVENT_STATEMENT} (one execution; the default when absent),
+     * {@link #EVENT_N_PLUS_ONE} (a run of executions, whose durationMs is the run's total) or
+     * {@link #EVENT_LINT} (a shape's anti-patterns, logged once). Only statement events count as
+     * calls in the report.
+     */
+    public static final String EVENT = "event";
+    public static final String EVENT_STATEMENT = "statement";
+    public static final String EVENT_N_PLUS_ONE = "nPlusOne";
+    public static final String EVENT_LINT = "lint";
     public static final String FINGERPRINT = "fingerprint";
     public static final String FINGERPRINT_ID = "fingerprintId";
     public static final String SQL = "sql";
@@ -99,12 +111,13 @@ public final class SlowQueryLogSchema {
     public static final String N_PLUS_ONE_COUNT = "count";
     public static final String N_PLUS_ONE_TOTAL_MS = "totalMs";
     public static final String N_PLUS_ONE_CALL_SITE = "callSite";
+    public static final String N_PLUS_ONE_FIX = "fix";
 
     /** A parameter value that is not logged. */
     public static final String REDACTED_PARAMETER = "?";
 
     /** Every top-level field, in the order events write them. */
-    public static final List<String> FIELDS = List.of(TS, FINGERPRINT, FINGERPRINT_ID, SQL, KIND,
+    public static final List<String> FIELDS = List.of(TS, EVENT, FINGERPRINT, FINGERPRINT_ID, SQL, KIND,
             DURATION_MS, ROWS, BATCH_SIZE, POOL, AUTO_COMMIT, IN_TRANSACTION, PARAMS, ERROR, PLAN, LINTS, N_PLUS_ONE,
             CALL_SITE);
 

@@ -3,6 +3,7 @@ package org.jdbcoptimizer.analyze;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jdbcoptimizer.jdbc.ExecutionListener;
 import org.jdbcoptimizer.sql.SqlInfo;
 import org.jdbcoptimizer.util.LatencyHistogram;
 
@@ -13,7 +14,7 @@ import org.jdbcoptimizer.util.LatencyHistogram;
  * record without contending on one cache line and without a lock. A snapshot reads the counters
  * one by one: under load its numbers may be a few executions apart, never torn.
  */
-public final class StatementStats {
+public final class StatementStats implements ExecutionListener.ObservedStatement {
 
     private final SqlInfo info;
     private final List<Lint> staticLints;

@@ -59,16 +59,20 @@ final class ShapeStats {
 
     /** Adds one event, already checked to have a fingerprintId and a numeric durationMs. */
     void add(Map<String, Object> event) {
-        double duration = ((Number) event.get(DURATION_MS)).doubleValue();
-        if (calls == durations.length) {
-            durations = Arrays.copyOf(durations, calls * 2);
-        }
-        durations[calls++] = duration;
-        totalMs += duration;
-        sorted = null;
         fingerprint = firstText(event.get(FINGERPRINT), event.get(SQL), fingerprint);
         kind = firstText(event.get(KIND), kind);
-        if (event.get(ROWS) instanceof Number rows && rows.longValue() >= 0) {
+        // N+1 runs and lint notices describe the shape but are not executions of it.
+        boolean execution = !(event.get(EVENT) instanceof String type) || type.equals(EVENT_STATEMENT);
+        if (execution) {
+            double duration = ((Number) event.get(DURATION_MS)).doubleValue();
+            if (calls == durations.length) {
+                durations = Arrays.copyOf(durations, calls * 2);
+            }
+            durations[calls++] = duration;
+            totalMs += duration;
+            sorted = null;
+        }
+        if (execution && event.get(ROWS) instanceof Number rows && rows.longValue() >= 0) {
             rowsTotal += rows.longValue();
             rowsKnown++;
         }
@@ -139,7 +143,7 @@ final class ShapeStats {
     }
 
     double meanMs() {
-        return totalMs / calls;
+        return calls == 0 ? 0 : totalMs / calls;
     }
 
     double maxMs() {
@@ -148,6 +152,9 @@ final class ShapeStats {
 
     /** The nearest-rank percentile: the smallest duration with at least p% of the calls at or below it. */
     double percentileMs(double percent) {
+        if (calls == 0) {
+            return 0; // only N+1 or lint events for this shape
+        }
         if (sorted == null) {
             sorted = Arrays.copyOf(durations, calls);
             Arrays.sort(sorted);

@@ -151,6 +151,16 @@ public final class Option<T> {
         }, description);
     }
 
+    static Option<Double> fraction(String name, double defaultValue, String description) {
+        return new Option<>(name, Double.class, defaultValue, "a number from 0 to 1", text -> {
+            double value = Double.parseDouble(text);
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        }, description);
+    }
+
     static Option<String> string(String name, String defaultValue, String range, String description) {
         return new Option<>(name, String.class, defaultValue, range, text -> {
             if (text.isEmpty()) {

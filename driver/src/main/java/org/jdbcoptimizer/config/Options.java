@@ -58,11 +58,78 @@ public final class Options {
             "pool.leakDetectionThreshold", Duration.ZERO, Duration.ofMillis(1), Duration.ofDays(1), true,
             "Log the borrower's stack when a connection is held longer than this.");
 
+    // --- statement analysis -----------------------------------------------------------------------
+
+    public static final Option<Boolean> ANALYSIS = Option.bool("analysis", true,
+            "Time every statement and keep statistics per statement shape; false turns off the slow-query log,"
+                    + " EXPLAIN, N+1 detection and lints too.");
+
+    public static final Option<Integer> ANALYSIS_MAX_SHAPES = Option.integer("analysis.maxShapes", 5_000, 10,
+            1_000_000, "Most statement shapes whose statistics are kept; the least used are dropped beyond it.");
+
+    public static final Option<Duration> SLOW_LOG_THRESHOLD = Option.duration("slowLog.threshold",
+            Duration.ofMillis(500), Duration.ZERO, Duration.ofHours(1), false,
+            "A statement taking at least this long (executing plus reading its rows) is written to the slow-query"
+                    + " log and EXPLAINed; 0 logs every statement.");
+
+    public static final Option<String> SLOW_LOG_FILE = Option.string("slowLog.file", "jdbc-optimizer/slow.jsonl",
+            "a file path", "The slow-query log (JSON Lines), relative to the working directory unless absolute.");
+
+    public static final Option<Long> SLOW_LOG_MAX_FILE_SIZE = Option.bytes("slowLog.maxFileSize", 10L << 20, 1024,
+            1L << 30, "The log is rotated (file.1, file.2, ...) when it grows past this size.");
+
+    public static final Option<Integer> SLOW_LOG_MAX_FILES = Option.integer("slowLog.maxFiles", 5, 0, 1_000,
+            "Rotated files kept; older ones are deleted.");
+
+    public static final Option<Integer> SLOW_LOG_SQL_MAX_LENGTH = Option.integer("slowLog.sqlMaxLength", 4_096, 100,
+            1_000_000, "Statement text longer than this is cut in the log.");
+
+    public static final Option<Boolean> LOG_PARAMETERS = Option.bool("log.parameters", false,
+            "Write parameter values to the slow-query log; by default each is logged as ?.");
+
+    public static final Option<Boolean> EXPLAIN = Option.bool("explain", true,
+            "EXPLAIN slow statements on a separate connection, off the application's thread.");
+
+    public static final Option<Boolean> EXPLAIN_ANALYZE = Option.bool("explain.analyze", false,
+            "Use EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, only for plain SELECTs that cannot write, in a"
+                    + " read-only transaction that is rolled back.");
+
+    public static final Option<Duration> EXPLAIN_INTERVAL = Option.duration("explain.interval",
+            Duration.ofMinutes(5), Duration.ZERO, Duration.ofDays(1), false,
+            "A statement shape is EXPLAINed at most once per interval.");
+
+    public static final Option<Double> EXPLAIN_SAMPLE_RATE = Option.fraction("explain.sampleRate", 0.0,
+            "Fraction of statements under the slow threshold that are also EXPLAINed and logged (sampling).");
+
+    public static final Option<Duration> EXPLAIN_TIMEOUT = Option.duration("explain.timeout", Duration.ofSeconds(10),
+            Duration.ofSeconds(1), Duration.ofHours(1), false, "Statement timeout of one EXPLAIN.");
+
+    public static final Option<Integer> N_PLUS_ONE_THRESHOLD = Option.integer("nPlusOne.threshold", 10, 0, 1_000_000,
+            "A query shape run this many times in a row on one connection, with varying parameters, is an N+1;"
+                    + " 0 turns detection off.");
+
+    public static final Option<Duration> N_PLUS_ONE_WINDOW = Option.duration("nPlusOne.window",
+            Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofHours(1), false,
+            "A pause longer than this between two executions ends the run.");
+
+    public static final Option<Integer> LINT_LARGE_OFFSET = Option.integer("lint.largeOffset", 1_000, 1,
+            Integer.MAX_VALUE, "An OFFSET at least this large is reported as a lint.");
+
+    public static final Option<Integer> LINT_UNBOUNDED_ROWS = Option.integer("lint.unboundedRows", 1_000, 1,
+            Integer.MAX_VALUE, "A SELECT without LIMIT returning at least this many rows is reported as a lint.");
+
+    public static final Option<Boolean> METRICS = Option.bool("metrics", true,
+            "Publish Micrometer meters when Micrometer is on the classpath (to Metrics.globalRegistry unless"
+                    + " OptimizerMetrics.bindTo is given a registry).");
+
     /** Every option, in README order, keyed by name without prefix. */
     public static final Map<String, Option<?>> ALL = index(List.of(
             CONFIG, TARGET_DRIVER,
             POOL, POOL_NAME, POOL_MAX_SIZE, POOL_MIN_IDLE, POOL_CONNECTION_TIMEOUT, POOL_IDLE_TIMEOUT,
-            POOL_MAX_LIFETIME, POOL_KEEPALIVE_TIME, POOL_VALIDATION_TIMEOUT, POOL_LEAK_DETECTION_THRESHOLD));
+            POOL_MAX_LIFETIME, POOL_KEEPALIVE_TIME, POOL_VALIDATION_TIMEOUT, POOL_LEAK_DETECTION_THRESHOLD,
+            ANALYSIS, ANALYSIS_MAX_SHAPES, SLOW_LOG_THRESHOLD, SLOW_LOG_FILE, SLOW_LOG_MAX_FILE_SIZE, SLOW_LOG_MAX_FILES,
+            SLOW_LOG_SQL_MAX_LENGTH, LOG_PARAMETERS, EXPLAIN, EXPLAIN_ANALYZE, EXPLAIN_INTERVAL, EXPLAIN_SAMPLE_RATE,
+            EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS));
 
     private Options() {
     }

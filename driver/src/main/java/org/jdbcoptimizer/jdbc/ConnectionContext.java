@@ -14,10 +14,15 @@ public final class ConnectionContext {
 
     private final OptimizerConfig config;
     private final Database database;
+    private final ExecutionListener listener;
 
-    public ConnectionContext(OptimizerConfig config, Database database) {
+    /**
+     * @param listener the statement analysis, or null when it is off
+     */
+    public ConnectionContext(OptimizerConfig config, Database database, ExecutionListener listener) {
         this.config = config;
         this.database = database;
+        this.listener = listener;
     }
 
     public OptimizerConfig config() {
@@ -26,5 +31,10 @@ public final class ConnectionContext {
 
     public Database database() {
         return database;
+    }
+
+    /** The statement analysis, or null when it is off. */
+    public ExecutionListener listener() {
+        return listener;
     }
 }

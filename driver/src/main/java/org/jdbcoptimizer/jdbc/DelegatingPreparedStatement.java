@@ -43,6 +43,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setArray(int p0, Array p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setArray(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -52,6 +55,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setAsciiStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setAsciiStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -61,6 +67,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setAsciiStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setAsciiStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -70,6 +79,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setAsciiStream(int p0, java.io.InputStream p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setAsciiStream(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -79,6 +91,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBigDecimal(int p0, java.math.BigDecimal p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBigDecimal(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -88,6 +103,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBinaryStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBinaryStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -97,6 +115,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBinaryStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBinaryStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -106,6 +127,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBinaryStream(int p0, java.io.InputStream p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBinaryStream(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -115,6 +139,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBlob(int p0, java.io.InputStream p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBlob(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -124,6 +151,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBlob(int p0, java.io.InputStream p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBlob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -133,6 +163,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBlob(int p0, Blob p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBlob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -142,6 +175,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBoolean(int p0, boolean p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBoolean(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -151,6 +187,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setByte(int p0, byte p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setByte(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -160,6 +199,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setBytes(int p0, byte[] p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setBytes(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -169,6 +211,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setCharacterStream(int p0, java.io.Reader p1, int p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setCharacterStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -178,6 +223,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setCharacterStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -187,6 +235,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setCharacterStream(int p0, java.io.Reader p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setCharacterStream(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -196,6 +247,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setClob(int p0, java.io.Reader p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setClob(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -205,6 +259,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setClob(int p0, java.io.Reader p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setClob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -214,6 +271,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setClob(int p0, Clob p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setClob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -223,6 +283,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setDate(int p0, Date p1, java.util.Calendar p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setDate(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -232,6 +295,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setDate(int p0, Date p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setDate(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -241,6 +307,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setDouble(int p0, double p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setDouble(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -250,6 +319,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setFloat(int p0, float p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setFloat(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -259,6 +331,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setInt(int p0, int p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setInt(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -268,6 +343,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setLong(int p0, long p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setLong(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -277,6 +355,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNCharacterStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -286,6 +367,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNCharacterStream(int p0, java.io.Reader p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNCharacterStream(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -295,6 +379,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNClob(int p0, java.io.Reader p1, long p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNClob(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -304,6 +391,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNClob(int p0, java.io.Reader p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNClob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -313,6 +403,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNClob(int p0, NClob p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNClob(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -322,6 +415,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNString(int p0, String p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNString(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -331,6 +427,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNull(int p0, int p1, String p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNull(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, null);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -340,6 +439,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setNull(int p0, int p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setNull(p0, p1);
+            if (capturing) {
+                parameterSet(p0, null);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -349,6 +451,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setObject(int p0, Object p1, int p2, int p3) throws SQLException {
         try {
             ((PreparedStatement) delegate).setObject(p0, p1, p2, p3);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -358,6 +463,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setObject(int p0, Object p1, int p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setObject(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -367,6 +475,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setObject(int p0, Object p1, SQLType p2, int p3) throws SQLException {
         try {
             ((PreparedStatement) delegate).setObject(p0, p1, p2, p3);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -376,6 +487,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setObject(int p0, Object p1, SQLType p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setObject(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -385,6 +499,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setObject(int p0, Object p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setObject(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -394,6 +511,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setRef(int p0, Ref p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setRef(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -403,6 +523,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setRowId(int p0, RowId p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setRowId(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -412,6 +535,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setSQLXML(int p0, SQLXML p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setSQLXML(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -421,6 +547,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setShort(int p0, short p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setShort(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -430,6 +559,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setString(int p0, String p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setString(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -439,6 +571,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setTime(int p0, Time p1, java.util.Calendar p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setTime(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -448,6 +583,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setTime(int p0, Time p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setTime(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -457,6 +595,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setTimestamp(int p0, Timestamp p1, java.util.Calendar p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setTimestamp(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -466,6 +607,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setTimestamp(int p0, Timestamp p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setTimestamp(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -475,6 +619,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setURL(int p0, java.net.URL p1) throws SQLException {
         try {
             ((PreparedStatement) delegate).setURL(p0, p1);
+            if (capturing) {
+                parameterSet(p0, p1);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }
@@ -485,6 +632,9 @@ abstract class DelegatingPreparedStatement extends OptimizerStatement implements
     public void setUnicodeStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
         try {
             ((PreparedStatement) delegate).setUnicodeStream(p0, p1, p2);
+            if (capturing) {
+                parameterSet(p0, ExecutionListener.UNBINDABLE);
+            }
         } catch (SQLException e) {
             throw checkException(e);
         }

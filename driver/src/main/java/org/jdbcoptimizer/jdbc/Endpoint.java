@@ -46,9 +46,10 @@ public final class Endpoint {
      * @param ownDriver  our driver class, which the search for the real driver skips
      * @param sharedPool true to join the process-wide pool for (target URL, driver properties, pool
      *                   options), as DriverManager users do; false for a pool owned by the caller
+     * @param listeners  creates the statement analysis
      */
-    public static Endpoint forUrl(String url, Properties info, Class<? extends Driver> ownDriver, boolean sharedPool)
-            throws SQLException {
+    public static Endpoint forUrl(String url, Properties info, Class<? extends Driver> ownDriver, boolean sharedPool,
+                                  ListenerFactory listeners) throws SQLException {
         OptimizerUrl parsed = OptimizerUrl.parse(url);
         OptimizerConfig config = OptimizerConfig.load(url, info);
         String targetUrl = parsed.targetUrl();
@@ -59,17 +60,25 @@ public final class Endpoint {
         }
         Driver driver = TargetDrivers.find(targetUrl, config.get(Options.TARGET_DRIVER), ownDriver);
         ConnectionFactory factory = new DriverConnectionFactory(driver, targetUrl, driverProperties);
-        ConnectionContext context = new ConnectionContext(config, database);
-        if (!config.get(Options.POOL)) {
-            return new Endpoint(context, factory, null);
+        ConnectionPool pool = null;
+        if (config.get(Options.POOL)) {
+            PoolSettings settings = PoolSettings.from(config, targetUrl);
+            if (sharedPool) {
+                PoolRegistry.Key key = new PoolRegistry.Key(targetUrl, asMap(driverProperties),
+                        config.fingerprintOf("pool"));
+                pool = PoolRegistry.get(key, () -> new ConnectionPool(settings, factory));
+            } else {
+                pool = new ConnectionPool(settings, factory);
+            }
         }
-        PoolSettings settings = PoolSettings.from(config, targetUrl);
-        if (!sharedPool) {
-            return new Endpoint(context, factory, new ConnectionPool(settings, factory));
-        }
-        PoolRegistry.Key key = new PoolRegistry.Key(targetUrl, asMap(driverProperties), config.fingerprintOf("pool"));
-        ConnectionPool pool = PoolRegistry.get(key, () -> new ConnectionPool(settings, factory));
-        return new Endpoint(context, factory, pool);
+        return create(config, database, targetUrl, factory, pool, listeners);
+    }
+
+    private static Endpoint create(OptimizerConfig config, Database database, String targetUrl,
+                                   ConnectionFactory factory, ConnectionPool pool, ListenerFactory listeners) {
+        String poolName = pool != null ? pool.name() : "unpooled " + factory.describe();
+        ExecutionListener listener = listeners.create(config, database, pool, poolName, targetUrl, factory);
+        return new Endpoint(new ConnectionContext(config, database, listener), factory, pool);
     }
 
     /**
@@ -77,14 +86,13 @@ public final class Endpoint {
      * closes it. The pool applies the same database rules as for a URL (one connection, kept open,
      * for a private SQLite in-memory database) when the DataSource tells its URL.
      */
-    public static Endpoint forDataSource(DataSource dataSource, String user, String password, OptimizerConfig config)
-            throws SQLException {
+    public static Endpoint forDataSource(DataSource dataSource, String user, String password, OptimizerConfig config,
+                                         ListenerFactory listeners) throws SQLException {
         ConnectionFactory factory = new DataSourceConnectionFactory(dataSource, user, password);
-        ConnectionContext context = new ConnectionContext(config, databaseOf(dataSource));
-        if (!config.get(Options.POOL)) {
-            return new Endpoint(context, factory, null);
-        }
-        return new Endpoint(context, factory, new ConnectionPool(PoolSettings.from(config, urlOf(dataSource)), factory));
+        String targetUrl = urlOf(dataSource);
+        ConnectionPool pool = config.get(Options.POOL)
+                ? new ConnectionPool(PoolSettings.from(config, targetUrl), factory) : null;
+        return create(config, databaseOf(dataSource), targetUrl, factory, pool, listeners);
     }
 
     /**

@@ -55,6 +55,7 @@ public final class OptimizerConnection extends DelegatingConnection {
     private OptimizerDatabaseMetaData metaData;
 
     private final SessionState session;
+    private Object attachment;
     /** Set once, by {@link #markClosed()}: close, abort (another thread) and a fatal error may race. */
     private volatile boolean closed;
 
@@ -79,9 +80,42 @@ public final class OptimizerConnection extends DelegatingConnection {
         session.executed();
     }
 
-    /** The session's auto-commit and transaction state, for the analysis and the cache. */
-    SessionState session() {
-        return session;
+    /** The pool this connection came from ("unpooled ..." without a pool), for logs and statistics. */
+    public String poolName() {
+        return lease.poolName();
+    }
+
+    /** The auto-commit mode as last set through JDBC, without a round trip. */
+    public boolean autoCommitMode() {
+        return session.autoCommit();
+    }
+
+    /** True inside a transaction that has run statements (auto-commit off, no commit since). */
+    public boolean inTransaction() {
+        return session.inTransaction();
+    }
+
+    /**
+     * Per-connection state of the optimizer's own features (the N+1 tracker), kept here so that it
+     * lives and dies with this handle. Not for applications.
+     */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object state) {
+        this.attachment = state;
+    }
+
+    private void notifyListener() {
+        ExecutionListener listener = context.listener();
+        if (listener != null) {
+            try {
+                listener.connectionClosed(this);
+            } catch (RuntimeException e) {
+                // the analysis never fails the application
+            }
+        }
     }
 
     // --- statements -------------------------------------------------------------------------------
@@ -427,6 +461,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         }
         delegate = ClosedObjects.CONNECTION;
         closeStatements();
+        notifyListener();
         try {
             if (lease.pooled() && !lease.evicted()) {
                 session.reset(lease.physical());
@@ -484,6 +519,7 @@ public final class OptimizerConnection extends DelegatingConnection {
             lease.evict("fatal error, SQLState " + e.getSQLState() + ": " + e.getMessage());
             delegate = ClosedObjects.CONNECTION;
             closeStatements();
+            notifyListener();
             lease.release();
         }
         return e;

@@ -3,54 +3,100 @@ package org.jdbcoptimizer.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
-/** The {@link PreparedStatement} the application holds; see {@link OptimizerStatement}. */
+/**
+ * The {@link PreparedStatement} the application holds; see {@link OptimizerStatement}. With
+ * analysis on, its shape is looked up once, here, and the bound parameters are kept (in one array
+ * reused across executions) so that a slow execution can be explained with the same values.
+ */
 public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
 
+    private static final Object[] NO_PARAMETERS = new Object[0];
+
     final String sql;
+    private final ExecutionListener.ObservedStatement prepared;
+    /** Parameter values by index - 1, as bound; grown on demand. */
+    private Object[] parameterValues = NO_PARAMETERS;
+    private int parameterCount;
 
     OptimizerPreparedStatement(PreparedStatement delegate, OptimizerConnection connection, String sql) {
         super(delegate, connection);
         this.sql = sql;
+        this.prepared = listener == null ? null : listener.observe(sql);
+    }
+
+    @Override
+    ExecutionListener.ObservedStatement observed(String text) {
+        return text == sql ? prepared : listener.observe(text);
+    }
+
+    @Override
+    void parameterSet(int index, Object value) {
+        if (index < 1) {
+            return; // the driver accepted it, so it is not ours to judge; nothing to keep
+        }
+        if (index > parameterValues.length) {
+            parameterValues = Arrays.copyOf(parameterValues, index); // exact: parameters() then copies nothing
+        }
+        parameterValues[index - 1] = value;
+        parameterCount = Math.max(parameterCount, index);
+    }
+
+    @Override
+    Object[] parameters() {
+        return parameterCount == parameterValues.length ? parameterValues
+                : Arrays.copyOf(parameterValues, parameterCount);
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        try {
+            ((PreparedStatement) delegate).clearParameters();
+        } catch (SQLException e) {
+            throw checkException(e);
+        }
+        Arrays.fill(parameterValues, null);
+        parameterCount = 0;
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return wrap(((PreparedStatement) delegate).executeQuery());
+            return queried(sql, start, ((PreparedStatement) delegate).executeQuery());
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return ((PreparedStatement) delegate).executeUpdate();
+            return (int) updated(sql, start, ((PreparedStatement) delegate).executeUpdate());
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return ((PreparedStatement) delegate).executeLargeUpdate();
+            return updated(sql, start, ((PreparedStatement) delegate).executeLargeUpdate());
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public boolean execute() throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return ((PreparedStatement) delegate).execute();
+            return executed(sql, start, ((PreparedStatement) delegate).execute());
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
@@ -61,5 +107,6 @@ public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
         } catch (SQLException e) {
             throw checkException(e);
         }
+        batchAdded(sql);
     }
 }

@@ -12,6 +12,13 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     private final OptimizerStatement statement;
     private final OptimizerConnection connection;
+    /** Timing for the analysis: null when not timed (analysis off, metadata, generated keys). */
+    private ExecutionListener listener;
+    private ExecutionListener.ObservedStatement observed;
+    private Object[] parameters;
+    /** Executing plus time spent inside next(): the database's share, not the application's. */
+    private long elapsedNanos;
+    private long rows;
 
     /**
      * @param statement  the statement wrapper that produced it; null for DatabaseMetaData results
@@ -40,11 +47,50 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         return OptimizerStatement.wrapAs(value, type, statement, connection);
     }
 
+    /** Starts timing this result set as the rest of an execution that took {@code executeNanos} so far. */
+    void startTiming(ExecutionListener.ObservedStatement statementShape, long executeNanos,
+                     ExecutionListener executionListener, Object[] boundParameters) {
+        this.observed = statementShape;
+        this.elapsedNanos = executeNanos;
+        this.parameters = boundParameters;
+        this.listener = executionListener;
+    }
+
+    /** Reports the execution once: when the rows run out, or the result set or its statement closes. */
+    void finishTiming(SQLException error) {
+        ExecutionListener reportTo = listener;
+        if (reportTo != null) {
+            listener = null;
+            try {
+                reportTo.executed(observed, elapsedNanos, rows, 0, error, connection, parameters);
+            } catch (RuntimeException e) {
+                // the analysis never fails the application
+            }
+        }
+    }
+
     @Override
     public boolean next() throws SQLException {
+        if (listener == null) {
+            try {
+                return delegate.next();
+            } catch (SQLException e) {
+                throw checkException(e);
+            }
+        }
+        long start = System.nanoTime();
         try {
-            return delegate.next();
+            boolean more = delegate.next();
+            elapsedNanos += System.nanoTime() - start;
+            if (more) {
+                rows++;
+            } else {
+                finishTiming(null);
+            }
+            return more;
         } catch (SQLException e) {
+            elapsedNanos += System.nanoTime() - start;
+            finishTiming(e);
             throw checkException(e);
         }
     }
@@ -59,6 +105,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
 
     @Override
     public void close() throws SQLException {
+        finishTiming(null);
         if (statement == null) {
             connection.untrackMetaDataResult(this);
         }

@@ -7,8 +7,10 @@ import java.sql.Statement;
 
 /**
  * The {@link Statement} the application holds. Every execute path passes through here, so that
- * the connection knows the transaction has work in it (and, with analysis on, so it can be timed).
- * Result sets are wrapped so that {@code ResultSet.getStatement()} returns this wrapper.
+ * the connection knows the transaction has work in it and, with analysis on, so that it is timed:
+ * an update when it returns, a query when the application has read its rows (the time spent in
+ * {@code next()} counts, the application's own work between rows does not). Result sets are
+ * wrapped so that {@code ResultSet.getStatement()} returns this wrapper.
  *
  * <p>Not thread-safe, like the statement it wraps, except that {@link #close()} may race with
  * the owning connection's close (both are idempotent).
@@ -16,13 +18,35 @@ import java.sql.Statement;
 public class OptimizerStatement extends DelegatingStatement {
 
     final OptimizerConnection connection;
+    /** The statement analysis, or null when it is off (then nothing is timed). */
+    final ExecutionListener listener;
     private boolean closed;
     /** The last result set handed out, so repeated getResultSet calls return the same wrapper. */
     private OptimizerResultSet currentResultSet;
+    /** An execute() whose result set is not fetched yet: what to time it as. */
+    private String pendingSql;
+    private long pendingNanos;
+    /** Statements added with addBatch since the last executeBatch, and the first text. */
+    private int batchSize;
+    private String batchSql;
+    /** Whether parameter setters keep their values for the analysis (only when it is on). */
+    final boolean capturing;
 
     OptimizerStatement(Statement delegate, OptimizerConnection connection) {
         super(delegate);
         this.connection = connection;
+        this.listener = connection.context().listener();
+        this.capturing = listener != null;
+    }
+
+    /** A parameter was bound (prepared statements keep it; see OptimizerPreparedStatement). */
+    void parameterSet(int index, Object value) {
+    }
+
+    final void batchAdded(String sql) {
+        if (batchSize++ == 0) {
+            batchSql = sql; // a batch of several texts is reported under its first one
+        }
     }
 
     @Override
@@ -67,140 +91,221 @@ public class OptimizerStatement extends DelegatingStatement {
         return value;
     }
 
-    /** Called before every execution. */
-    final void beforeExecute() {
+    // --- execution: every path is timed for the listener when analysis is on ----------------------
+
+    /**
+     * Called before every execution: marks the transaction dirty, finishes the timing of a result
+     * set the previous execution left open (the driver closes it now), and starts the clock.
+     *
+     * @return the start time, or 0 when analysis is off
+     */
+    final long begin() {
         connection.markExecuted();
+        if (listener == null) {
+            return 0;
+        }
+        OptimizerResultSet previous = currentResultSet;
+        if (previous != null) {
+            previous.finishTiming(null);
+        }
+        return System.nanoTime();
     }
 
-    // --- execution --------------------------------------------------------------------------------
+    /** The shape of what runs: the prepared text for a prepared statement, else the given text. */
+    ExecutionListener.ObservedStatement observed(String sql) {
+        return listener.observe(sql);
+    }
+
+    /** The bound parameters of the current execution (prepared statements), else null. */
+    Object[] parameters() {
+        return null;
+    }
+
+    /** An update finished: report it and pass the count through. */
+    final long updated(String sql, long start, long count) {
+        if (listener != null) {
+            report(sql, start, count, 0, null);
+        }
+        return count;
+    }
+
+    /** A batch finished: report its statements and rows together. */
+    final <T> T batched(String sql, long start, int size, long rows, T counts) {
+        if (listener != null && sql != null) {
+            report(sql, start, rows, size, null);
+        }
+        return counts;
+    }
+
+    /** An execution failed: report it, then let the connection see the error. */
+    final SQLException failed(String sql, long start, SQLException e) {
+        if (listener != null && start != 0) {
+            report(sql, start, -1, 0, e);
+        }
+        return checkException(e);
+    }
+
+    private void report(String sql, long start, long rows, int batchSize, SQLException error) {
+        try {
+            listener.executed(observed(sql), System.nanoTime() - start, rows, batchSize, error, connection,
+                    parameters());
+        } catch (RuntimeException e) {
+            // the analysis never fails the application's statement
+        }
+    }
+
+    /** A query's result set: timed until the application has read it (or closes it). */
+    final ResultSet queried(String sql, long start, ResultSet resultSet) {
+        ResultSet wrapped = wrap(resultSet);
+        if (listener != null && wrapped != null) {
+            currentResultSet.startTiming(observed(sql), System.nanoTime() - start, listener, parameters());
+        }
+        return wrapped;
+    }
+
+    /**
+     * {@code execute} returned: a result set, to be timed when the application fetches it, or an
+     * update count (reported now, rows unknown: asking the driver could consume the count).
+     */
+    final boolean executed(String sql, long start, boolean hasResultSet) {
+        if (listener != null) {
+            if (hasResultSet) {
+                pendingSql = sql;
+                pendingNanos = System.nanoTime() - start;
+            } else {
+                report(sql, start, -1, 0, null);
+            }
+        }
+        return hasResultSet;
+    }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return wrap(delegate.executeQuery(sql));
+            return queried(sql, start, delegate.executeQuery(sql));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeUpdate(sql);
+            return (int) updated(sql, start, delegate.executeUpdate(sql));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeUpdate(sql, autoGeneratedKeys);
+            return (int) updated(sql, start, delegate.executeUpdate(sql, autoGeneratedKeys));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeUpdate(sql, columnIndexes);
+            return (int) updated(sql, start, delegate.executeUpdate(sql, columnIndexes));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeUpdate(sql, columnNames);
+            return (int) updated(sql, start, delegate.executeUpdate(sql, columnNames));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeLargeUpdate(sql);
+            return updated(sql, start, delegate.executeLargeUpdate(sql));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeLargeUpdate(sql, autoGeneratedKeys);
+            return updated(sql, start, delegate.executeLargeUpdate(sql, autoGeneratedKeys));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeLargeUpdate(sql, columnIndexes);
+            return updated(sql, start, delegate.executeLargeUpdate(sql, columnIndexes));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.executeLargeUpdate(sql, columnNames);
+            return updated(sql, start, delegate.executeLargeUpdate(sql, columnNames));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.execute(sql);
+            return executed(sql, start, delegate.execute(sql));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.execute(sql, autoGeneratedKeys);
+            return executed(sql, start, delegate.execute(sql, autoGeneratedKeys));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.execute(sql, columnIndexes);
+            return executed(sql, start, delegate.execute(sql, columnIndexes));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        beforeExecute();
+        long start = begin();
         try {
-            return delegate.execute(sql, columnNames);
+            return executed(sql, start, delegate.execute(sql, columnNames));
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, start, e);
         }
     }
 
@@ -211,6 +316,7 @@ public class OptimizerStatement extends DelegatingStatement {
         } catch (SQLException e) {
             throw checkException(e);
         }
+        batchAdded(sql);
     }
 
     @Override
@@ -220,37 +326,72 @@ public class OptimizerStatement extends DelegatingStatement {
         } catch (SQLException e) {
             throw checkException(e);
         }
+        batchSize = 0;
+        batchSql = null;
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        beforeExecute();
+        long start = begin();
+        String sql = batchSql;
+        int size = batchSize;
+        batchSize = 0;
+        batchSql = null;
         try {
-            return delegate.executeBatch();
+            int[] counts = delegate.executeBatch();
+            return batched(sql, start, size, listener == null ? 0 : sum(counts), counts);
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, sql == null ? 0 : start, e);
         }
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        beforeExecute();
+        long start = begin();
+        String sql = batchSql;
+        int size = batchSize;
+        batchSize = 0;
+        batchSql = null;
         try {
-            return delegate.executeLargeBatch();
+            long[] counts = delegate.executeLargeBatch();
+            long rows = 0;
+            if (listener != null) {
+                for (long count : counts) {
+                    rows += Math.max(0, count);
+                }
+            }
+            return batched(sql, start, size, rows, counts);
         } catch (SQLException e) {
-            throw checkException(e);
+            throw failed(sql, sql == null ? 0 : start, e);
         }
+    }
+
+    /** Rows of a batch; SUCCESS_NO_INFO (-2) counts as none. */
+    static long sum(int[] counts) {
+        long rows = 0;
+        for (int count : counts) {
+            rows += Math.max(0, count);
+        }
+        return rows;
     }
 
     // --- objects that must come back wrapped ------------------------------------------------------
 
     @Override
     public ResultSet getResultSet() throws SQLException {
+        ResultSet resultSet;
         try {
-            return wrap(delegate.getResultSet());
+            resultSet = delegate.getResultSet();
         } catch (SQLException e) {
             throw checkException(e);
         }
+        OptimizerResultSet previous = currentResultSet;
+        ResultSet wrapped = wrap(resultSet);
+        if (pendingSql != null && wrapped != null && wrapped != previous) {
+            currentResultSet.startTiming(observed(pendingSql), pendingNanos, listener, parameters());
+            pendingSql = null;
+        }
+        return wrapped;
     }
 
     @Override
@@ -311,6 +452,10 @@ public class OptimizerStatement extends DelegatingStatement {
         closed = true;
         Statement real = delegate;
         delegate = ClosedObjects.STATEMENT;
+        OptimizerResultSet open = currentResultSet;
+        if (open != null) {
+            open.finishTiming(null); // closing the statement closes its result set
+        }
         currentResultSet = null;
         try {
             real.close();

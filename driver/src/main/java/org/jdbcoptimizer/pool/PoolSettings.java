@@ -77,6 +77,15 @@ public final class PoolSettings {
                 config.get(Options.POOL_LEAK_DETECTION_THRESHOLD));
     }
 
+    /**
+     * A one-connection pool for the optimizer's own background work (EXPLAIN, advice), so it never
+     * takes a connection the application is waiting for.
+     */
+    public static PoolSettings background(String name, Duration connectionTimeout) {
+        return new PoolSettings(name, 1, 0, connectionTimeout, Duration.ofMinutes(1), Duration.ofMinutes(30),
+                Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO);
+    }
+
     public String name() {
         return name;
     }
