@@ -70,13 +70,9 @@ final class ExplainWorker implements AutoCloseable {
         this.analyze = analyze;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
         this.connections = new ConnectionPool(PoolSettings.background(poolName + "-explain", timeout), factory);
-        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(10_000);
-        if (!interval.isZero()) {
-            builder.expireAfterWrite(interval);
-        } else {
-            builder.maximumSize(0);
-        }
-        this.recentlyExplained = builder.build();
+        // interval 0: every logged execution is explained, nothing to remember
+        this.recentlyExplained = interval.isZero() ? null
+                : Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(interval).build();
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_SIZE),
                 runnable -> {
                     Thread thread = new Thread(runnable, "jdbc-optimizer-explain-" + poolName);
@@ -105,7 +101,8 @@ final class ExplainWorker implements AutoCloseable {
 
     /** Explains the statement if it is due, then writes the event; never blocks the caller. */
     void submit(SqlInfo info, Object[] parameters, Map<String, Object> event) {
-        if (!explainable(info, parameters) || recentlyExplained.asMap().putIfAbsent(info.fingerprintId(), true) != null) {
+        if (!explainable(info, parameters) || (recentlyExplained != null
+                && recentlyExplained.asMap().putIfAbsent(info.fingerprintId(), true) != null)) {
             log.offer(event);
             return;
         }
@@ -113,7 +110,9 @@ final class ExplainWorker implements AutoCloseable {
         try {
             executor.execute(() -> explainAndLog(info, bound, event));
         } catch (RejectedExecutionException e) {
-            recentlyExplained.invalidate(info.fingerprintId());
+            if (recentlyExplained != null) {
+                recentlyExplained.invalidate(info.fingerprintId());
+            }
             log.offer(event); // queue full or closed: the event still counts, without its plan
         }
     }
