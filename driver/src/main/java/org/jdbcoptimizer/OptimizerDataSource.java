@@ -37,6 +37,8 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
     private volatile PrintWriter logWriter;
     private volatile int loginTimeoutSeconds;
     private volatile boolean closed;
+    /** The endpoint for getConnection() without credentials, once created. */
+    private volatile Endpoint defaultEndpoint;
 
     private OptimizerDataSource(String url, Properties properties, DataSource target, Map<String, String> options) {
         this.url = url;
@@ -78,7 +80,12 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return endpoint(Credentials.DEFAULT).connect();
+        Endpoint endpoint = defaultEndpoint; // the common case: one field read, no map lookup
+        if (endpoint == null || closed) {
+            endpoint = endpoint(Credentials.DEFAULT);
+            defaultEndpoint = endpoint;
+        }
+        return endpoint.connect();
     }
 
     @Override
@@ -146,6 +153,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        defaultEndpoint = null;
         for (Endpoint endpoint : endpoints.values()) {
             if (endpoint.pool() != null) {
                 endpoint.pool().close();

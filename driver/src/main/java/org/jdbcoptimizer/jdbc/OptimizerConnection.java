@@ -48,9 +48,10 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     private final Lease lease;
     private final ConnectionContext context;
-    private final List<OptimizerStatement> openStatements = new ArrayList<>(4);
+    /** Created with the first statement: a borrow that runs none allocates no list. */
+    private List<OptimizerStatement> openStatements;
     /** Open result sets of DatabaseMetaData calls: no statement of ours closes them. */
-    private final List<OptimizerResultSet> openMetaDataResults = new ArrayList<>(0);
+    private List<OptimizerResultSet> openMetaDataResults;
     /** Handed out by getMetaData (one per handle, as the drivers keep one); disabled on close. */
     private OptimizerDatabaseMetaData metaData;
 
@@ -63,7 +64,7 @@ public final class OptimizerConnection extends DelegatingConnection {
         super(lease.physical());
         this.lease = lease;
         this.context = context;
-        this.session = new SessionState(lease.initialState());
+        this.session = SessionState.of(lease);
     }
 
     ConnectionContext context() {
@@ -121,11 +122,17 @@ public final class OptimizerConnection extends DelegatingConnection {
     // --- statements -------------------------------------------------------------------------------
 
     private <S extends OptimizerStatement> S track(S statement) {
+        if (openStatements == null) {
+            openStatements = new ArrayList<>();
+        }
         openStatements.add(statement);
         return statement;
     }
 
     void untrack(OptimizerStatement statement) {
+        if (openStatements == null) {
+            return;
+        }
         // Statements are usually closed in reverse order of creation: search from the end.
         for (int i = openStatements.size() - 1; i >= 0; i--) {
             if (openStatements.get(i) == statement) {
@@ -138,11 +145,17 @@ public final class OptimizerConnection extends DelegatingConnection {
     /** Wraps a DatabaseMetaData result, which is then closed with this connection unless closed before. */
     OptimizerResultSet trackMetaDataResult(java.sql.ResultSet resultSet) {
         OptimizerResultSet wrapper = new OptimizerResultSet(resultSet, null, this);
+        if (openMetaDataResults == null) {
+            openMetaDataResults = new ArrayList<>();
+        }
         openMetaDataResults.add(wrapper);
         return wrapper;
     }
 
     void untrackMetaDataResult(OptimizerResultSet resultSet) {
+        if (openMetaDataResults == null) {
+            return;
+        }
         for (int i = openMetaDataResults.size() - 1; i >= 0; i--) {
             if (openMetaDataResults.get(i) == resultSet) {
                 openMetaDataResults.remove(i);
@@ -478,14 +491,14 @@ public final class OptimizerConnection extends DelegatingConnection {
         if (metaData != null) {
             metaData.delegate = ClosedObjects.DATABASE_META_DATA;
         }
-        if (!openMetaDataResults.isEmpty()) {
+        if (openMetaDataResults != null && !openMetaDataResults.isEmpty()) {
             OptimizerResultSet[] results = openMetaDataResults.toArray(new OptimizerResultSet[0]);
             openMetaDataResults.clear();
             for (OptimizerResultSet result : results) {
                 result.closeByConnection();
             }
         }
-        if (openStatements.isEmpty()) {
+        if (openStatements == null || openStatements.isEmpty()) {
             return;
         }
         OptimizerStatement[] statements = openStatements.toArray(new OptimizerStatement[0]);

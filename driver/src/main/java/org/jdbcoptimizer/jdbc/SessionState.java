@@ -15,7 +15,7 @@ import org.jdbcoptimizer.pool.InitialState;
  * <p>Catalog, schema and network timeout are asked of the driver after a set, because a driver
  * may ignore the value (SQLite has no schemas); the answer is then cached.
  *
- * <p>Not thread-safe: owned by one connection handle.
+ * <p>Not thread-safe: owned by the connection handle that holds the lease.
  */
 final class SessionState {
 
@@ -45,12 +45,35 @@ final class SessionState {
 
     SessionState(InitialState initial) {
         this.initial = initial;
-        this.autoCommit = initial.autoCommit();
-        this.isolation = initial.transactionIsolation();
-        this.readOnly = initial.readOnly();
-        this.catalog = initial.catalog();
-        this.schema = initial.schema();
-        this.networkTimeout = initial.networkTimeout();
+        restart();
+    }
+
+    /**
+     * The mirror of a lease's physical connection, reused across borrows (one per physical
+     * connection, not per borrow), restarted for this borrower: after a reset on return the
+     * connection is in its initial state again.
+     */
+    static SessionState of(org.jdbcoptimizer.pool.Lease lease) {
+        Object attached = lease.attachment();
+        if (attached instanceof SessionState) {
+            SessionState state = (SessionState) attached;
+            state.restart();
+            return state;
+        }
+        SessionState state = new SessionState(lease.initialState());
+        lease.attach(state);
+        return state;
+    }
+
+    private void restart() {
+        autoCommit = initial.autoCommit();
+        isolation = initial.transactionIsolation();
+        readOnly = initial.readOnly();
+        catalog = initial.catalog();
+        schema = initial.schema();
+        networkTimeout = initial.networkTimeout();
+        dirtyBits = 0;
+        transactionDirty = false;
     }
 
     /** A statement is about to run: with auto-commit off, the transaction now has work to roll back. */

@@ -126,7 +126,13 @@ public final class ConnectionPool implements AutoCloseable {
         if (local != null && local.compareAndSetState(PoolEntry.IDLE, PoolEntry.IN_USE)) {
             return local;
         }
-        for (PoolEntry entry : entries) {
+        // Start the scan at a per-thread offset, so that threads whose own entry was taken do not
+        // all contend for the first entries of the array.
+        PoolEntry[] all = entries;
+        int n = all.length;
+        int offset = n == 0 ? 0 : (int) (Thread.currentThread().getId() % n);
+        for (int i = 0; i < n; i++) {
+            PoolEntry entry = all[(offset + i) % n];
             if (entry.state() == PoolEntry.IDLE && entry.compareAndSetState(PoolEntry.IDLE, PoolEntry.IN_USE)) {
                 return entry;
             }

@@ -35,6 +35,14 @@ public interface Lease {
     /** True once {@link #evict(String)} was called. */
     boolean evicted();
 
+    /**
+     * State the wrapper keeps with the physical connection across borrows (its session mirror), so
+     * a borrow need not allocate it again; null until the first borrower attaches it.
+     */
+    Object attachment();
+
+    void attach(Object state);
+
     /** Closes the physical connection now, without waiting for the database (Connection.abort). */
     void abort(java.util.concurrent.Executor executor);
 }

@@ -44,6 +44,7 @@ final class PoolEntry implements Lease {
     private volatile int state;
     long lastUsedNanos;
     private volatile boolean evicted;
+    private Object attachment;
     ScheduledFuture<?> leakTask;
     volatile boolean leakReported;
 
@@ -111,6 +112,16 @@ final class PoolEntry implements Lease {
     @Override
     public boolean evicted() {
         return evicted;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object state) {
+        this.attachment = state;
     }
 
     @Override

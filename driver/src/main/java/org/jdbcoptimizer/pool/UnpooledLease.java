@@ -9,6 +9,7 @@ public final class UnpooledLease implements Lease {
 
     private final Connection connection;
     private final InitialState initialState;
+    private Object attachment;
     private boolean released;
     private boolean evicted;
 
@@ -66,6 +67,16 @@ public final class UnpooledLease implements Lease {
     @Override
     public boolean evicted() {
         return evicted;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object state) {
+        this.attachment = state;
     }
 
     @Override
