@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.p6spy.engine.spy.P6DataSource;
+import com.p6spy.engine.spy.P6SpyDriver;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.listener.SlowQueryListener;
 import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
@@ -37,8 +37,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@code optimizer-analysis}: the same with analysis at its defaults (timing, per-shape
  *       statistics, N+1 tracking, lints), the slow-query log in a temporary directory and a threshold
  *       of 1 h, so nothing is slow and nothing is EXPLAINed;</li>
- *   <li>{@code p6spy}: p6spy's {@link P6DataSource} over a {@link PGSimpleDataSource}, logging every
- *       statement through its {@code FileLogger} to a file in a temporary directory;</li>
+ *   <li>{@code p6spy}: p6spy's driver ({@code jdbc:p6spy:postgresql://...}), logging every statement
+ *       through its {@code FileLogger} to a file in a temporary directory;</li>
  *   <li>{@code datasource-proxy}: datasource-proxy's {@link ProxyDataSource} over a
  *       {@link PGSimpleDataSource} with its SLF4J slow-query listener at 1 s, so every statement is timed
  *       and none is logged.</li>
@@ -103,6 +103,9 @@ final class StatementPaths {
     /**
      * p6spy configured by a {@code spy.properties} of our own (named by the {@code spy.properties}
      * system property, read when p6spy first loads), so a spy.properties elsewhere cannot change it.
+     * Connected through its driver, as its documentation shows: each log line carries the connection's
+     * URL, and a {@code PGSimpleDataSource} under {@code P6DataSource} would report every pgjdbc
+     * property in it, over a kilobyte more to write per statement than an application's URL.
      */
     private static Opened p6spy() throws Exception {
         Path directory = Files.createTempDirectory("bench-p6spy-");
@@ -116,7 +119,12 @@ final class StatementPaths {
             options.store(out, "AnalysisOverheadBenchmark: p6spy logs every statement to " + log);
         }
         System.setProperty("spy.properties", file.toString());
-        Connection connection = new P6DataSource(postgresDataSource()).getConnection();
+        String url = "jdbc:p6spy:" + BenchDatabase.postgresUrl().substring("jdbc:".length());
+        Connection connection = new P6SpyDriver().connect(url, new Properties());
+        if (connection == null) {
+            throw new IllegalStateException("p6spy's driver did not accept " + url.replaceAll("(?i)password=[^&]*",
+                    "password=***"));
+        }
         Check check = () -> {
             if (!firstLine(log).contains("bench_items")) {
                 throw new IllegalStateException("p6spy wrote no statement to " + log);
