@@ -54,6 +54,7 @@ final class SlowQueryScenario implements DemoSection {
                 + "&optimizer.slowLog.threshold=" + thresholdMillis + "ms");
 
         out.printf("   The shop's back office through jdbc:optimizer:sqlite:%s with%n", Display.path(shop.file()));
+        out.printf("     optimizer.pool.name=%s%n", POOL_NAME);
         out.printf("     optimizer.slowLog.file=%s%n", Display.path(log));
         out.printf("     optimizer.slowLog.threshold=%dms%n", thresholdMillis);
         out.printf("   The threshold comes from the data size: one customer list (a.) reads about %s rows,%n",
