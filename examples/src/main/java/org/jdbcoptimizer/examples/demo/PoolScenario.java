@@ -22,6 +22,8 @@ final class PoolScenario implements DemoSection {
     static final String POOL_NAME = "demo";
     private static final String WARMUP_POOL_NAME = "demo-warmup";
     private static final long SEED = 7L;
+    /** The pooled runs' slow-query log, next to the database. */
+    static final String LOG_FILE = "pool-slow.jsonl";
     /** The optimizer's default busy timeout for SQLite files, given to the plain connections too. */
     private static final String BUSY_TIMEOUT_MILLIS = "5000";
 
@@ -49,14 +51,14 @@ final class PoolScenario implements DemoSection {
         if (settings.warmupPerThread() > 0) {
             step(out, " warm-up");
             ShopWorkload warmup = new ShopWorkload(shop.size(), settings.threads(), settings.warmupPerThread());
-            String warmupUrl = shop.optimizerUrl("optimizer.pool.name=" + WARMUP_POOL_NAME);
+            String warmupUrl = shop.optimizerUrl("optimizer.pool.name=" + WARMUP_POOL_NAME + "&" + logParameter(shop));
             warmup.run(() -> DriverManager.getConnection(warmupUrl), SEED + 1_000);
             warmup.run(plain, SEED + 1_000);
             OptimizerDriver.closePools();
         }
 
         ShopWorkload workload = new ShopWorkload(shop.size(), settings.threads(), settings.requestsPerThread());
-        String pooledUrl = shop.optimizerUrl("optimizer.pool.name=" + POOL_NAME);
+        String pooledUrl = shop.optimizerUrl("optimizer.pool.name=" + POOL_NAME + "&" + logParameter(shop));
         WorkloadResult pooled;
         PoolStats stats;
         try {
@@ -75,6 +77,15 @@ final class PoolScenario implements DemoSection {
         printPool(out, stats);
         printFailures(out, "pooled", pooled);
         printFailures(out, "plain", unpooled);
+    }
+
+    /**
+     * Statement analysis is on by default, so the pooled runs have a slow-query log too (normally empty:
+     * no request takes the default 500 ms). Without this it would land in jdbc-optimizer/ under the
+     * user's working directory; the demo keeps what it writes next to its database.
+     */
+    private static String logParameter(ShopDatabase shop) {
+        return ShopDatabase.slowLogParameter(shop.sibling(LOG_FILE));
     }
 
     /** Shows which run is going on: the measured runs take seconds, a silent terminal looks stuck. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -26,8 +27,8 @@ final class ShopData {
     private static final String[] LAST_NAMES = {
             "Lovelace", "Turing", "Liskov", "Dijkstra", "Hopper", "Thompson", "Lamport", "Torvalds", "Hamilton",
             "Wirth", "Perlman", "Ritchie", "Allen", "Backus", "Wilson", "Berners-Lee"};
-    private static final String[] CITIES = {
-            "Amsterdam", "Berlin", "Lisbon", "Madrid", "Oslo", "Paris", "Prague", "Rome", "Vienna", "Warsaw"};
+    private static final List<String> CITIES = List.of(
+            "Amsterdam", "Berlin", "Lisbon", "Madrid", "Oslo", "Paris", "Prague", "Rome", "Vienna", "Warsaw");
     private static final String[] ADJECTIVES = {
             "Compact", "Deluxe", "Sturdy", "Light", "Classic", "Smart", "Quiet", "Rapid", "Tiny", "Grand"};
     private static final String[] NOUNS = {
@@ -46,6 +47,11 @@ final class ShopData {
         this.size = size;
         this.out = out;
         this.productPrices = new int[size.products() + 1];
+    }
+
+    /** The cities customers live in, each drawn with equal chance. */
+    static List<String> cities() {
+        return CITIES;
     }
 
     /** Loads every table of an empty shop, showing progress on {@code out}. */
@@ -95,7 +101,7 @@ final class ShopData {
                 insert.setInt(1, id);
                 insert.setString(2, (first + "." + last + "." + id + "@example.com").toLowerCase(java.util.Locale.ROOT));
                 insert.setString(3, first + " " + last);
-                insert.setString(4, pick(CITIES));
+                insert.setString(4, CITIES.get(random.nextInt(CITIES.size())));
                 insert.setString(5, FIRST_DAY.minusDays(random.nextInt(1_000)).toString());
                 insert.addBatch();
                 flushEvery(insert, id, progress);

@@ -3,6 +3,8 @@ package org.jdbcoptimizer.examples.demo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +48,19 @@ record ShopDatabase(Path file, ShopSize size) {
     /** The optimizer's URL for the same file, with {@code optimizer.*} parameters (may be empty). */
     String optimizerUrl(String parameters) {
         return "jdbc:optimizer:sqlite:" + file + (parameters.isEmpty() ? "" : "?" + parameters);
+    }
+
+    /** A file next to the database: the demo keeps everything it writes in one directory. */
+    Path sibling(String name) {
+        return file.resolveSibling(name);
+    }
+
+    /**
+     * The URL parameter that sends the slow-query log to {@code logFile}. The optimizer URL-decodes
+     * parameter values, so the path is encoded (a space or {@code &} in it would otherwise break the URL).
+     */
+    static String slowLogParameter(Path logFile) {
+        return "optimizer.slowLog.file=" + URLEncoder.encode(logFile.toString(), StandardCharsets.UTF_8);
     }
 
     private void deleteFiles() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jdbcoptimizer.OptimizerDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoTest {
 
     private static final ShopSize SMALL = new ShopSize(20, 5, 50, 100);
+    /**
+     * Large enough that a customer list of section 2 (30 customers x 10,000 orders read) takes
+     * milliseconds, ten times its 1 ms threshold here, while an indexed lookup takes microseconds.
+     */
+    private static final ShopSize MEDIUM = new ShopSize(300, 5, 50, 10_000);
 
     @TempDir
     Path directory;
@@ -64,6 +71,34 @@ class DemoTest {
         assertTrue(Pattern.compile("failed requests\\s+0\\s+0").matcher(output).find(), output);
         assertTrue(Pattern.compile("getConnection calls \\(borrows\\)\\s+200\\b").matcher(output).find(), output);
         assertTrue(Pattern.compile("physical connections opened\\s+[1-4]\\s+200\\b").matcher(output).find(), output);
+    }
+
+    @Test
+    void slowQuerySectionLogsThePlanFindingTheNPlusOneAndTheLint() throws Exception {
+        ShopDatabase shop = ShopDatabase.create(directory.resolve("shop.db"), MEDIUM, quiet());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        try {
+            new SlowQueryScenario().run(shop, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        } finally {
+            OptimizerDriver.closePools();
+        }
+
+        String log = Files.readString(shop.sibling(SlowQueryScenario.LOG_FILE));
+        assertTrue(log.contains("\"kind\":\"SQLITE_SCAN\",\"node\":\"SCAN orders\""), log);
+        assertTrue(log.contains("\"event\":\"nPlusOne\""), log);
+        assertTrue(log.contains("\"callSite\":\"org.jdbcoptimizer.examples.demo.BackOffice.linesOf("), log);
+        assertTrue(log.contains("\"kind\":\"SELECT_STAR\""), log);
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("plan: SQLITE_SCAN | SCAN orders"), output);
+        assertTrue(output.contains("N+1: 1 burst of up to 30 calls"), output);
+        assertTrue(output.contains("lint: SELECT_STAR"), output);
+    }
+
+    @Test
+    void slowQueryThresholdFollowsTheRowsTheSlowPageReads() {
+        assertEquals(20, SlowQueryScenario.thresholdMillis(ShopSize.DEMO), "200 customers a city x 20,000 orders");
+        assertEquals(1, SlowQueryScenario.thresholdMillis(SMALL), "never below 1 ms, the option's unit");
     }
 
     @Test
