@@ -88,6 +88,22 @@ public final class Analyses {
         }
     }
 
+    /**
+     * Flushes and stops the analysis of one pool, and forgets its statistics (its DataSource was
+     * closed). The shared log file stays open for the other pools.
+     */
+    public static void closePool(String poolName) {
+        String prefix = poolName + '\u0000';
+        BY_POOL.entrySet().removeIf(entry -> {
+            if (entry.getKey().startsWith(prefix)) {
+                entry.getValue().flush();
+                entry.getValue().close();
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** Writes out and closes every log, stops every EXPLAIN worker, and forgets them (shutdown, tests). */
     public static void closeAll() {
         for (Analysis analysis : BY_POOL.values()) {

@@ -61,6 +61,8 @@ final class ExplainWorker implements AutoCloseable {
     private final Cache<Long, Boolean> recentlyExplained;
     private final PlanAnalyzer planAnalyzer = new PlanAnalyzer();
     private final ThreadPoolExecutor executor;
+    /** EXPLAINs submitted and not yet written: what {@link #awaitIdle} waits for. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     ExplainWorker(ExplainDialect dialect, SlowQueryLogFile log, String poolName, ConnectionFactory factory,
                   boolean analyze, Duration interval, Duration timeout) {
@@ -107,9 +109,17 @@ final class ExplainWorker implements AutoCloseable {
             return;
         }
         Object[] bound = parameters == null ? new Object[0] : Arrays.copyOf(parameters, parameters.length);
+        pending.incrementAndGet();
         try {
-            executor.execute(() -> explainAndLog(info, bound, event));
+            executor.execute(() -> {
+                try {
+                    explainAndLog(info, bound, event);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             if (recentlyExplained != null) {
                 recentlyExplained.invalidate(info.fingerprintId());
             }
@@ -126,7 +136,8 @@ final class ExplainWorker implements AutoCloseable {
                 Plan plan = dialect.explain(lease.physical(), info.text(), List.of(parameters), options);
                 Set<String> tables = tableNames(info);
                 Map<String, Double> rows = dialect.tableRowEstimates(lease.physical(), tables);
-                List<PlanFinding> findings = planAnalyzer.analyze(plan, new PlanContext(predicateTables(info), rows));
+                List<PlanFinding> findings = planAnalyzer.analyze(plan,
+                        new PlanContext(filteredRelations(info, plan), rows));
                 SlowEvents.addPlan(event, plan.raw().trim().startsWith("[") ? "json" : "text",
                         plan.raw().trim().startsWith("[") ? org.jdbcoptimizer.util.Json.parse(plan.raw()) : plan.raw(),
                         findings);
@@ -152,12 +163,20 @@ final class ExplainWorker implements AutoCloseable {
         return names;
     }
 
-    private static Set<String> predicateTables(SqlInfo info) {
+    /**
+     * The relations whose scan could have been a search: those with a predicate and, because a
+     * plan names aliases (SQLite prints {@code SCAN o}) and joins filter too, every relation of
+     * the plan when the statement filters or joins at all.
+     */
+    private static Set<String> filteredRelations(SqlInfo info, Plan plan) {
         Set<String> names = new HashSet<>();
         for (Predicate predicate : info.predicates()) {
             if (predicate.table() != null) {
                 names.add(predicate.table().name());
             }
+        }
+        if (info.hasWhere() || !info.joins().isEmpty()) {
+            names.addAll(plan.relations());
         }
         return names;
     }
@@ -165,7 +184,7 @@ final class ExplainWorker implements AutoCloseable {
     /** Waits until queued EXPLAINs are done (tests, shutdown). */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) {
+        while (pending.get() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -180,6 +180,35 @@ class SlowLogScenarioTest {
         Map<String, Object> event = lastStatementEvent("from items where v = ?");
         assertEquals(200L, event.get("rows"));
         assertTrue(findingKinds(event).contains("SQLITE_SCAN"), event.toString());
+
+        // SQLite's plan names the alias (SCAN i), and a join filters too
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from items i join items j on j.v = i.id"
+                     + " where i.v = 7")) {
+            assertTrue(rs.next());
+        }
+        OptimizerDriver.flushAnalysis();
+        assertTrue(findingKinds(lastStatementEvent("join items j on j.v = i.id")).contains("SQLITE_SCAN"));
+    }
+
+    @Test
+    void closingADataSourceStopsItsAnalysis() throws Exception {
+        org.jdbcoptimizer.OptimizerDataSource dataSource = new org.jdbcoptimizer.OptimizerDataSource(
+                postgresUrl("optimizer.slowLog.threshold=0"));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select 1 from pg_class limit 1")) {
+            assertTrue(rs.next());
+        }
+        OptimizerDriver.flushAnalysis();
+        assertTrue(OptimizerDriver.statementStats().stream().anyMatch(s -> s.poolName().equals(table)));
+        dataSource.close();
+        assertTrue(OptimizerDriver.statementStats().stream().noneMatch(s -> s.poolName().equals(table)));
+        try (Connection direct = TestDatabases.directPostgres(); Statement statement = direct.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from pg_stat_activity where application_name"
+                     + " = 'PostgreSQL JDBC Driver' and pid <> pg_backend_pid() and query like 'EXPLAIN%pg_class%'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the EXPLAIN connection is closed with the DataSource");
+        }
     }
 
     @Test
