@@ -1,0 +1,491 @@
+package org.jdbcoptimizer.cache;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Map;
+
+/**
+ * A read-only cursor over a {@link CachedResult}: what a cache hit hands the application in place of
+ * the driver's result set, and built to be indistinguishable from it when reading.
+ *
+ * <p><b>Sharing.</b> Each hit gets its own cursor (position, wasNull, fetch settings, closed flag);
+ * the CachedResult underneath is shared and never modified, and no getter returns an object the
+ * result holds (mutable values are copied). Like any JDBC result set, one cursor is for one thread
+ * at a time.
+ *
+ * <p><b>Getters</b> return what the driver returned, or would have, for the same value: the
+ * driver-specific part ({@link ColumnValues}) replays the driver's conversions, including the
+ * exceptions it throws for values that do not convert. <b>Navigation</b> follows JDBC and pgjdbc's
+ * scroll-insensitive result set: {@code next} always; the moving methods ({@code previous},
+ * {@code first}, {@code last}, {@code beforeFirst}, {@code afterLast}, {@code absolute},
+ * {@code relative}) only when opened scrollable, else an SQLException (24000) as the drivers throw.
+ * A getter off a row, or after {@link #close()}, throws. Updaters throw
+ * SQLFeatureNotSupportedException.
+ */
+public final class CachedResultSet extends LabelledResultSet {
+
+    private final CachedResult result;
+    private final ColumnValues values;
+    private final String[] labels;
+    private final int rowCount;
+    private final Statement statement;
+    private final boolean scrollable;
+    /** 0-based current row; -1 before the first, rowCount after the last. */
+    private int row = -1;
+    private Object[] current;
+    private boolean lastWasNull;
+    private boolean closed;
+    private int fetchSize;
+    private int fetchDirection = FETCH_FORWARD;
+
+    /**
+     * @param statement     returned by {@link #getStatement()}; may be null
+     * @param resultSetType TYPE_FORWARD_ONLY, or a scrollable type to allow scrolling
+     */
+    public CachedResultSet(CachedResult result, Statement statement, int resultSetType) {
+        this.result = result;
+        this.values = result.values().forCursor();
+        this.labels = result.cachedMetaData().labels();
+        this.rowCount = result.rowCount();
+        this.statement = statement;
+        this.scrollable = resultSetType != TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("This ResultSet is closed.", "HY010");
+        }
+    }
+
+    /** The current row's cell of a column (1-based), remembering whether it is NULL for wasNull. */
+    private Object cell(int column) throws SQLException {
+        checkOpen();
+        if (current == null) {
+            throw new SQLException("ResultSet not positioned properly, perhaps you need to call next.", "24000");
+        }
+        if (column < 1 || column > labels.length) {
+            throw new SQLException("The column index is out of range: " + column + ", number of columns: "
+                    + labels.length + ".", "22023");
+        }
+        Object cell = current[column - 1];
+        lastWasNull = cell == null;
+        return cell;
+    }
+
+    private void checkScrollable() throws SQLException {
+        checkOpen();
+        if (!scrollable) {
+            throw new SQLException("Operation requires a scrollable ResultSet, but this ResultSet is FORWARD_ONLY.",
+                    "24000");
+        }
+    }
+
+    private boolean moveTo(int index) {
+        row = index;
+        current = index >= 0 && index < rowCount ? result.row(index) : null;
+        return current != null;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        checkOpen();
+        return moveTo(row + 1 >= rowCount ? rowCount : row + 1);
+    }
+
+    @Override
+    public boolean previous() throws SQLException {
+        checkScrollable();
+        return moveTo(row - 1 < 0 ? -1 : row - 1);
+    }
+
+    @Override
+    public boolean first() throws SQLException {
+        checkScrollable();
+        return rowCount > 0 && moveTo(0);
+    }
+
+    @Override
+    public boolean last() throws SQLException {
+        checkScrollable();
+        return rowCount > 0 && moveTo(rowCount - 1);
+    }
+
+    @Override
+    public void beforeFirst() throws SQLException {
+        checkScrollable();
+        moveTo(rowCount > 0 ? -1 : row);
+    }
+
+    @Override
+    public void afterLast() throws SQLException {
+        checkScrollable();
+        moveTo(rowCount > 0 ? rowCount : row);
+    }
+
+    @Override
+    public boolean absolute(int index) throws SQLException {
+        checkScrollable();
+        if (index == 0 || index < -rowCount) {
+            beforeFirst();
+            return false;
+        }
+        if (index > rowCount) {
+            afterLast();
+            return false;
+        }
+        return moveTo(index > 0 ? index - 1 : rowCount + index);
+    }
+
+    @Override
+    public boolean relative(int rows) throws SQLException {
+        checkScrollable();
+        int index = row + 1 + rows;
+        if (index < 0) {
+            beforeFirst();
+            return false;
+        }
+        return absolute(index);
+    }
+
+    @Override
+    public int getRow() throws SQLException {
+        checkOpen();
+        return current == null ? 0 : row + 1;
+    }
+
+    @Override
+    public boolean isBeforeFirst() throws SQLException {
+        checkOpen();
+        return row < 0 && rowCount > 0;
+    }
+
+    @Override
+    public boolean isAfterLast() throws SQLException {
+        checkOpen();
+        return rowCount > 0 && row >= rowCount;
+    }
+
+    @Override
+    public boolean isFirst() throws SQLException {
+        checkOpen();
+        return rowCount > 0 && row == 0;
+    }
+
+    @Override
+    public boolean isLast() throws SQLException {
+        checkOpen();
+        if (!values.supportsIsLast()) {
+            throw new SQLFeatureNotSupportedException("isLast is not supported by the driver", "0A000");
+        }
+        return rowCount > 0 && row == rowCount - 1;
+    }
+
+    @Override
+    public int getType() throws SQLException {
+        checkOpen();
+        return scrollable ? TYPE_SCROLL_INSENSITIVE : TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return values.holdability();
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return fetchDirection;
+    }
+
+    /** Recorded, not acted on: the rows are in memory. Reverse and unknown need a scrollable cursor. */
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
+            throw new SQLException("Invalid fetch direction constant: " + direction + ".", "22023");
+        }
+        if (direction != FETCH_FORWARD) {
+            checkScrollable();
+        }
+        fetchDirection = direction;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    /** Recorded, not acted on: the rows are in memory. */
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("Fetch size must be a value greater than or equal to 0.", "22023");
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public String getCursorName() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return result.metaData();
+    }
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        checkOpen();
+        return statement;
+    }
+
+    @Override
+    public int findColumn(String label) throws SQLException {
+        checkOpen();
+        int column = label == null ? 0 : values.findColumn(label, labels);
+        if (column == 0) {
+            throw new SQLException("The column name " + label + " was not found in this ResultSet.", "42703");
+        }
+        return column;
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        checkOpen();
+        return lastWasNull;
+    }
+
+    /** Idempotent. Afterwards every method but isClosed and close throws. */
+    @Override
+    public void close() {
+        closed = true;
+        current = null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("A cached result set is not a wrapper for " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String getString(int column) throws SQLException {
+        return values.getString(column - 1, cell(column));
+    }
+
+    @Override
+    public String getNString(int column) throws SQLException {
+        return values.getNString(column - 1, cell(column));
+    }
+
+    @Override
+    public boolean getBoolean(int column) throws SQLException {
+        return values.getBoolean(column - 1, cell(column));
+    }
+
+    @Override
+    public byte getByte(int column) throws SQLException {
+        return values.getByte(column - 1, cell(column));
+    }
+
+    @Override
+    public short getShort(int column) throws SQLException {
+        return values.getShort(column - 1, cell(column));
+    }
+
+    @Override
+    public int getInt(int column) throws SQLException {
+        return values.getInt(column - 1, cell(column));
+    }
+
+    @Override
+    public long getLong(int column) throws SQLException {
+        return values.getLong(column - 1, cell(column));
+    }
+
+    @Override
+    public float getFloat(int column) throws SQLException {
+        return values.getFloat(column - 1, cell(column));
+    }
+
+    @Override
+    public double getDouble(int column) throws SQLException {
+        return values.getDouble(column - 1, cell(column));
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int column) throws SQLException {
+        return values.getBigDecimal(column - 1, cell(column));
+    }
+
+    @Override
+    @Deprecated
+    public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
+        return values.getBigDecimal(column - 1, cell(column), scale);
+    }
+
+    @Override
+    public byte[] getBytes(int column) throws SQLException {
+        return values.getBytes(column - 1, cell(column));
+    }
+
+    @Override
+    public Date getDate(int column) throws SQLException {
+        return values.getDate(column - 1, cell(column));
+    }
+
+    @Override
+    public Date getDate(int column, Calendar calendar) throws SQLException {
+        return values.getDate(column - 1, cell(column), calendar);
+    }
+
+    @Override
+    public Time getTime(int column) throws SQLException {
+        return values.getTime(column - 1, cell(column));
+    }
+
+    @Override
+    public Time getTime(int column, Calendar calendar) throws SQLException {
+        return values.getTime(column - 1, cell(column), calendar);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int column) throws SQLException {
+        return values.getTimestamp(column - 1, cell(column));
+    }
+
+    @Override
+    public Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
+        return values.getTimestamp(column - 1, cell(column), calendar);
+    }
+
+    @Override
+    public Object getObject(int column) throws SQLException {
+        return values.getObject(column - 1, cell(column));
+    }
+
+    @Override
+    public <T> T getObject(int column, Class<T> type) throws SQLException {
+        return values.getObject(column - 1, cell(column), type);
+    }
+
+    @Override
+    public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
+        return values.getObject(column - 1, cell(column), map);
+    }
+
+    @Override
+    public Array getArray(int column) throws SQLException {
+        return values.getArray(column - 1, cell(column));
+    }
+
+    @Override
+    public Blob getBlob(int column) throws SQLException {
+        return values.getBlob(column - 1, cell(column));
+    }
+
+    @Override
+    public Clob getClob(int column) throws SQLException {
+        return values.getClob(column - 1, cell(column));
+    }
+
+    @Override
+    public NClob getNClob(int column) throws SQLException {
+        return values.getNClob(column - 1, cell(column));
+    }
+
+    @Override
+    public SQLXML getSQLXML(int column) throws SQLException {
+        return values.getSQLXML(column - 1, cell(column));
+    }
+
+    @Override
+    public InputStream getAsciiStream(int column) throws SQLException {
+        return values.getAsciiStream(column - 1, cell(column));
+    }
+
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(int column) throws SQLException {
+        return values.getUnicodeStream(column - 1, cell(column));
+    }
+
+    @Override
+    public InputStream getBinaryStream(int column) throws SQLException {
+        return values.getBinaryStream(column - 1, cell(column));
+    }
+
+    @Override
+    public Reader getCharacterStream(int column) throws SQLException {
+        return values.getCharacterStream(column - 1, cell(column));
+    }
+
+    @Override
+    public Reader getNCharacterStream(int column) throws SQLException {
+        return values.getNCharacterStream(column - 1, cell(column));
+    }
+
+    @Override
+    public URL getURL(int column) throws SQLException {
+        return values.getURL(column - 1, cell(column));
+    }
+
+    @Override
+    public Ref getRef(int column) throws SQLException {
+        return values.getRef(column - 1, cell(column));
+    }
+
+    @Override
+    public RowId getRowId(int column) throws SQLException {
+        return values.getRowId(column - 1, cell(column));
+    }
+}
