@@ -17,19 +17,33 @@ final class CachedArray implements Array {
     private final int baseType;
     private final Object elements;
     private final String text;
+    /** Non-null for an array that is not one: every method throws this (message, SQLState). */
+    private final String[] failure;
 
-    private CachedArray(String baseTypeName, int baseType, Object elements, String text) {
+    private CachedArray(String baseTypeName, int baseType, Object elements, String text, String[] failure) {
         this.baseTypeName = baseTypeName;
         this.baseType = baseType;
         this.elements = elements;
         this.text = text;
+        this.failure = failure;
+    }
+
+    /** What a driver hands out for getArray on a column that is not an array: every method throws. */
+    static CachedArray unusable(String message, String sqlState) {
+        return new CachedArray(null, 0, null, null, new String[] {message, sqlState});
+    }
+
+    private void check() throws SQLException {
+        if (failure != null) {
+            throw new SQLException(failure[0], failure[1]);
+        }
     }
 
     /** Copies the driver's array; {@code text} is the driver's getString of the column. */
     static CachedArray copyOf(Array array, String text) throws SQLException {
         Object elements = array.getArray();
         return new CachedArray(array.getBaseTypeName(), array.getBaseType(),
-                elements == null ? null : Copies.copyArray(elements), text);
+                elements == null ? null : Copies.copyArray(elements), text, null);
     }
 
     String text() {
@@ -42,17 +56,20 @@ final class CachedArray implements Array {
     }
 
     @Override
-    public String getBaseTypeName() {
+    public String getBaseTypeName() throws SQLException {
+        check();
         return baseTypeName;
     }
 
     @Override
-    public int getBaseType() {
+    public int getBaseType() throws SQLException {
+        check();
         return baseType;
     }
 
     @Override
-    public Object getArray() {
+    public Object getArray() throws SQLException {
+        check();
         return elements == null ? null : Copies.copyArray(elements);
     }
 
@@ -67,6 +84,7 @@ final class CachedArray implements Array {
     /** Elements {@code index} (1-based) to {@code index + count - 1}, as a new array. */
     @Override
     public Object getArray(long index, int count) throws SQLException {
+        check();
         int length = java.lang.reflect.Array.getLength(elements);
         if (index < 1 || count < 0 || index - 1 + count > length) {
             throw new SQLException("The array index is out of range: " + index + ", number of elements: " + length

@@ -51,7 +51,7 @@ final class CachedMetaData implements ResultSetMetaData {
     private static final int CLASS_NAME = 19;
 
     private final int columnCount;
-    /** [column - 1][method]: the answer, or the SQLException the driver threw. */
+    /** [column][method] for columns 0 to count + 1: the answer, or the exception the driver threw. */
     private final Object[][] answers;
     private final String[] labels;
 
@@ -60,21 +60,25 @@ final class CachedMetaData implements ResultSetMetaData {
         this.answers = answers;
         this.labels = new String[columnCount];
         for (int i = 0; i < columnCount; i++) {
-            Object label = answers[i][LABEL];
+            Object label = answers[i + 1][LABEL];
             labels[i] = label instanceof String ? (String) label : "";
         }
     }
 
-    /** Asks the driver every question for every column. */
+    /**
+     * Asks the driver every question for every column, and for the columns just outside (0 and
+     * count + 1), which some drivers answer without checking: those answers stand for every column
+     * below 1 and above the count.
+     */
     static CachedMetaData capture(ResultSetMetaData metaData) throws SQLException {
         int count = metaData.getColumnCount();
-        Object[][] answers = new Object[count][METHODS.length];
-        for (int column = 1; column <= count; column++) {
+        Object[][] answers = new Object[count + 2][METHODS.length];
+        for (int column = 0; column <= count + 1; column++) {
             for (int m = 0; m < METHODS.length; m++) {
                 try {
-                    answers[column - 1][m] = METHODS[m].read(metaData, column);
-                } catch (SQLException e) {
-                    answers[column - 1][m] = e;
+                    answers[column][m] = METHODS[m].read(metaData, column);
+                } catch (SQLException | RuntimeException e) {
+                    answers[column][m] = e;
                 }
             }
         }
@@ -87,11 +91,11 @@ final class CachedMetaData implements ResultSetMetaData {
     }
 
     private Object answer(int column, int method) throws SQLException {
-        if (column < 1 || column > columnCount) {
-            throw new SQLException("The column index is out of range: " + column + ", number of columns: "
-                    + columnCount + ".", "22023");
+        Object answer = answers[Math.max(0, Math.min(column, columnCount + 1))][method];
+        if (answer instanceof RuntimeException) {
+            RuntimeException e = (RuntimeException) answer;
+            throw new SQLException(e.toString(), "22023", e);
         }
-        Object answer = answers[column - 1][method];
         if (answer instanceof SQLException) {
             SQLException e = (SQLException) answer;
             throw e instanceof SQLFeatureNotSupportedException

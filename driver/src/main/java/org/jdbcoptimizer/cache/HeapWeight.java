@@ -63,7 +63,7 @@ final class HeapWeight {
         }
         if (value instanceof CachedArray) {
             CachedArray a = (CachedArray) value;
-            return 32 + ofString(a.text()) + of(a.elements()) + ofString(a.getBaseTypeName());
+            return 32 + ofString(a.text()) + of(a.elements()) + 40;
         }
         if (value instanceof Object[]) {
             Object[] array = (Object[]) value;

@@ -125,8 +125,26 @@ final class PostgresValues extends ColumnValues {
         if (text == null || kinds[column - 1] != OTHER) {
             return text;
         }
-        Object value = materialize(source.getObject(column), text);
+        Object value;
+        try {
+            value = materialize(source.getObject(column), text);
+        } catch (SQLException e) {
+            return new WithText(new Failure(e), text);
+        }
         return text.equals(PostgresText.derive(value)) ? value : new WithText(value, text);
+    }
+
+    /** A getObject that threw at capture (a money amount over 999.99, say): thrown again on each getObject. */
+    static final class Failure {
+        final SQLException exception;
+
+        Failure(SQLException exception) {
+            this.exception = exception;
+        }
+
+        SQLException copy() {
+            return new SQLException(exception.getMessage(), exception.getSQLState(), exception.getErrorCode(), exception);
+        }
     }
 
     private static Object materialize(Object value, String text) throws SQLException {
@@ -434,7 +452,10 @@ final class PostgresValues extends ColumnValues {
         }
     }
 
-    static Object copyOf(Object value) {
+    static Object copyOf(Object value) throws SQLException {
+        if (value instanceof Failure) {
+            throw ((Failure) value).copy();
+        }
         if (value instanceof PGobject) {
             try {
                 return ((PGobject) value).clone();
@@ -462,7 +483,9 @@ final class PostgresValues extends ColumnValues {
         if (value instanceof CachedArray) {
             return (CachedArray) value;
         }
-        throw mismatch(column, "java.sql.Array");
+        // pgjdbc returns an Array for any column; its methods fail when the column is not an array
+        return CachedArray.unusable(GT.tr("Cannot convert the column of type {0} to requested type {1}.",
+                Oid.toString(oids[column]), "java.sql.Array"), PSQLState.NO_DATA.getState());
     }
 
     /** An oid column names a large object, read through the connection: not served from a cache. */
