@@ -101,6 +101,7 @@ public final class CachedResultSet extends LabelledResultSet {
     }
 
     private boolean moveTo(int index) {
+        values.rowChanged();
         row = index;
         current = index >= 0 && index < rowCount ? result.row(index) : null;
         return current != null;

@@ -57,6 +57,10 @@ abstract class ColumnValues {
         return this;
     }
 
+    /** Told by the cursor when it moves to another row (or off the rows). */
+    void rowChanged() {
+    }
+
     /**
      * The 1-based column of a label, or 0 when none matches; the first match wins. By default
      * case-insensitive, as JDBC describes.

@@ -19,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Calendar;
 import java.util.Map;
-import javax.sql.rowset.serial.SerialClob;
 
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteConnectionConfig;
@@ -41,17 +40,47 @@ final class SqliteValues extends ColumnValues {
 
     private final long dateMultiplier;
     private final String dateFormat;
+    /**
+     * Per cursor: the columns of the current row whose BLOB value was read as text. SQLite converts
+     * a BLOB in place when its text is asked for, and reports it as TEXT from then on, for every
+     * getter of that row; sqlite-jdbc's getters then follow the TEXT rules. Null in the shared instance.
+     */
+    private final java.util.BitSet blobsReadAsText;
 
-    private SqliteValues(long dateMultiplier, String dateFormat) {
+    private SqliteValues(long dateMultiplier, String dateFormat, java.util.BitSet blobsReadAsText) {
         this.dateMultiplier = dateMultiplier;
         this.dateFormat = dateFormat;
+        this.blobsReadAsText = blobsReadAsText;
+    }
+
+    @Override
+    ColumnValues forCursor() {
+        return new SqliteValues(dateMultiplier, dateFormat, new java.util.BitSet());
+    }
+
+    @Override
+    void rowChanged() {
+        blobsReadAsText.clear();
+    }
+
+    /** The cell as the driver now sees it: a BLOB already read as text is TEXT. */
+    private Object seen(int column, Object cell) {
+        return blobsReadAsText.get(column) ? text(cell) : cell;
+    }
+
+    /** The text of a cell, read as sqlite-jdbc's getString does: a BLOB becomes TEXT for this row. */
+    private String readText(int column, Object cell) {
+        if (value(cell) instanceof byte[]) {
+            blobsReadAsText.set(column);
+        }
+        return text(cell);
     }
 
     static ColumnValues create(ResultSet source) throws SQLException {
         CoreResultSet real = source.unwrap(CoreResultSet.class);
         SQLiteConnectionConfig config =
                 ((SQLiteConnection) ((java.sql.Statement) readStatement(real)).getConnection()).getConnectionConfig();
-        return new SqliteValues(config.getDateMultiplier(), config.getDateStringFormat());
+        return new SqliteValues(config.getDateMultiplier(), config.getDateStringFormat(), null);
     }
 
     private static Object readStatement(CoreResultSet real) throws SQLException {
@@ -125,7 +154,7 @@ final class SqliteValues extends ColumnValues {
 
     @Override
     String getString(int column, Object cell) {
-        return cell == null ? null : text(cell);
+        return cell == null ? null : readText(column, cell);
     }
 
     @Override
@@ -145,22 +174,22 @@ final class SqliteValues extends ColumnValues {
 
     @Override
     int getInt(int column, Object cell) {
-        return (int) longOf(cell);
+        return (int) longOf(seen(column, cell));
     }
 
     @Override
     long getLong(int column, Object cell) {
-        return longOf(cell);
+        return longOf(seen(column, cell));
     }
 
     @Override
     float getFloat(int column, Object cell) {
-        return (float) doubleOf(cell);
+        return (float) doubleOf(seen(column, cell));
     }
 
     @Override
     double getDouble(int column, Object cell) {
-        return doubleOf(cell);
+        return doubleOf(seen(column, cell));
     }
 
     @Override
@@ -171,7 +200,7 @@ final class SqliteValues extends ColumnValues {
         if (isInteger(value(cell))) {
             return BigDecimal.valueOf(longOf(cell));
         }
-        String text = text(cell);
+        String text = readText(column, cell);
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
@@ -198,6 +227,7 @@ final class SqliteValues extends ColumnValues {
      * tells the Calendar variants, which parse text in the calendar's zone and set the calendar.
      */
     private Long millis(Object cell, Calendar calendar, boolean withCalendar, String what) throws SQLException {
+        // callers pass the cell as seen (a BLOB read as text is TEXT)
         if (withCalendar && calendar == null) {
             throw new SQLException("Expected a calendar instance.", "HY009", new IllegalArgumentException());
         }
@@ -244,37 +274,37 @@ final class SqliteValues extends ColumnValues {
 
     @Override
     Date getDate(int column, Object cell) throws SQLException {
-        return date(millis(cell, null, false, "date"));
+        return date(millis(seen(column, cell), null, false, "date"));
     }
 
     @Override
     Date getDate(int column, Object cell, Calendar calendar) throws SQLException {
-        return date(millis(cell, calendar, true, "date"));
+        return date(millis(seen(column, cell), calendar, true, "date"));
     }
 
     @Override
     Time getTime(int column, Object cell) throws SQLException {
-        return time(millis(cell, null, false, "time"));
+        return time(millis(seen(column, cell), null, false, "time"));
     }
 
     @Override
     Time getTime(int column, Object cell, Calendar calendar) throws SQLException {
-        return time(millis(cell, calendar, true, "time"));
+        return time(millis(seen(column, cell), calendar, true, "time"));
     }
 
     @Override
     Timestamp getTimestamp(int column, Object cell) throws SQLException {
-        return timestamp(millis(cell, null, false, "timestamp"));
+        return timestamp(millis(seen(column, cell), null, false, "timestamp"));
     }
 
     @Override
     Timestamp getTimestamp(int column, Object cell, Calendar calendar) throws SQLException {
-        return timestamp(millis(cell, calendar, true, "timestamp"));
+        return timestamp(millis(seen(column, cell), calendar, true, "timestamp"));
     }
 
     @Override
     Object getObject(int column, Object cell) {
-        Object value = value(cell);
+        Object value = value(seen(column, cell));
         return value instanceof byte[] ? ((byte[]) value).clone() : value;
     }
 
@@ -319,20 +349,20 @@ final class SqliteValues extends ColumnValues {
                 return type.cast(LocalDateTime.parse(getString(column, cell)));
             }
         }
-        Object value = value(cell);
+        Object value = value(seen(column, cell));
         boolean numeric = isInteger(value) || value instanceof Double;
         if (type == Double.class || type == Long.class || type == Float.class || type == Integer.class) {
             if (!numeric) {
                 throw badValue(type.getSimpleName(), value == null ? "NULL" : value.getClass().getSimpleName());
             }
             if (type == Double.class) {
-                return type.cast(doubleOf(cell));
+                return type.cast(getDouble(column, cell));
             } else if (type == Long.class) {
-                return type.cast(longOf(cell));
+                return type.cast(getLong(column, cell));
             } else if (type == Float.class) {
-                return type.cast((float) doubleOf(cell));
+                return type.cast(getFloat(column, cell));
             }
-            return type.cast((int) longOf(cell));
+            return type.cast(getInt(column, cell));
         }
         throw notSupported("getObject(" + type.getName() + ")");
     }
@@ -354,7 +384,7 @@ final class SqliteValues extends ColumnValues {
 
     @Override
     Clob getClob(int column, Object cell) throws SQLException {
-        return cell == null ? null : new SerialClob(text(cell).toCharArray());
+        return cell == null ? null : new CachedClob(readText(column, cell));
     }
 
     @Override
@@ -369,7 +399,7 @@ final class SqliteValues extends ColumnValues {
 
     @Override
     Reader getCharacterStream(int column, Object cell) {
-        return cell == null ? null : new StringReader(text(cell));
+        return cell == null ? null : new StringReader(readText(column, cell));
     }
 
     @Override
