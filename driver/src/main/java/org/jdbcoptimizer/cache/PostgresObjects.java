@@ -110,7 +110,7 @@ final class PostgresObjects {
             return type.cast(inet(v.getString(column, cell)));
         } else if (type == LocalDate.class || type == LocalTime.class || type == LocalDateTime.class
                 || type == OffsetDateTime.class || type == OffsetTime.class) {
-            return cell == null ? null : type.cast(javaTime(v, column, PostgresValues.text(cell), type));
+            return cell == null ? null : type.cast(javaTime(v, column, PostgresCells.text(cell), type));
         } else if (PGobject.class.isAssignableFrom(type)) {
             return type.cast(pgObject(v, column, cell));
         }
@@ -142,7 +142,7 @@ final class PostgresObjects {
 
     private static Object javaTime(PostgresValues v, int column, String text, Class<?> type) throws SQLException {
         int oid = v.oids[column];
-        byte[] bytes = PostgresValues.bytes(text);
+        byte[] bytes = PostgresCells.bytes(text);
         if (type == LocalDate.class) {
             if (oid == Oid.DATE) {
                 return v.timestamps().toLocalDate(bytes);
@@ -175,10 +175,10 @@ final class PostgresObjects {
 
     /** As PgConnection.getObject(type, text): the class registered for the type, else a plain PGobject. */
     private static PGobject pgObject(PostgresValues v, int column, Object cell) throws SQLException {
-        Object value = PostgresValues.value(cell);
+        Object value = PostgresCells.value(cell);
         Class<? extends PGobject> registered = v.pgObjectClasses[column];
         if (value instanceof PGobject && (registered == null || registered == value.getClass())) {
-            return (PGobject) PostgresValues.copyOf(value);
+            return (PGobject) PostgresCells.copyOf(value);
         }
         PGobject object;
         try {
@@ -188,7 +188,7 @@ final class PostgresObjects {
                     PSQLState.CONNECTION_FAILURE, e);
         }
         object.setType(v.pgTypes[column]);
-        object.setValue(cell == null ? null : PostgresValues.text(cell));
+        object.setValue(cell == null ? null : PostgresCells.text(cell));
         return object;
     }
 }

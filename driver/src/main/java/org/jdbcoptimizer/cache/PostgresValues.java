@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -28,7 +27,6 @@ import org.postgresql.jdbc.TimestampUtils;
 import org.postgresql.util.GT;
 import org.postgresql.util.NumberParser;
 import org.postgresql.util.PGobject;
-import org.postgresql.util.PGtokenizer;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
@@ -129,22 +127,9 @@ final class PostgresValues extends ColumnValues {
         try {
             value = materialize(source.getObject(column), text);
         } catch (SQLException e) {
-            return new WithText(new Failure(e), text);
+            return new WithText(new PostgresCells.Failure(e), text);
         }
         return text.equals(PostgresText.derive(value)) ? value : new WithText(value, text);
-    }
-
-    /** A getObject that threw at capture (a money amount over 999.99, say): thrown again on each getObject. */
-    static final class Failure {
-        final SQLException exception;
-
-        Failure(SQLException exception) {
-            this.exception = exception;
-        }
-
-        SQLException copy() {
-            return new SQLException(exception.getMessage(), exception.getSQLState(), exception.getErrorCode(), exception);
-        }
     }
 
     private static Object materialize(Object value, String text) throws SQLException {
@@ -190,54 +175,14 @@ final class PostgresValues extends ColumnValues {
         return timestamps().getSharedCalendar(null);
     }
 
-    static String text(Object cell) {
-        if (cell instanceof String) {
-            return (String) cell;
-        }
-        if (cell instanceof WithText) {
-            return ((WithText) cell).text;
-        }
-        return PostgresText.derive(cell);
-    }
-
-    static Object value(Object cell) {
-        return cell instanceof WithText ? ((WithText) cell).value : cell;
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static PSQLException badValue(String type, Object value) {
-        return new PSQLException(GT.tr("Bad value for type {0} : {1}", type, value),
-                PSQLState.NUMERIC_VALUE_OUT_OF_RANGE);
-    }
-
     PSQLException mismatch(int column, String target) {
         return new PSQLException(GT.tr("Cannot convert the column of type {0} to requested type {1}.",
                 Oid.toString(oids[column]), target), PSQLState.DATA_TYPE_MISMATCH);
     }
 
-    private static String trimMoney(String s) {
-        if (s.length() < 2 || s.charAt(0) > '-') {
-            return s;
-        }
-        char c = s.charAt(0);
-        if (c == '(') {
-            return "-" + PGtokenizer.removePara(s).substring(1);
-        }
-        if (c == '$') {
-            return s.substring(1);
-        }
-        if (c == '-' && s.charAt(1) == '$') {
-            return "-" + s.substring(2);
-        }
-        return s;
-    }
-
     @Override
     String getString(int column, Object cell) {
-        return cell == null ? null : text(cell);
+        return cell == null ? null : PostgresCells.text(cell);
     }
 
     @Override
@@ -248,7 +193,7 @@ final class PostgresValues extends ColumnValues {
         if (cell instanceof Boolean) {
             return (Boolean) cell;
         }
-        String text = text(cell);
+        String text = PostgresCells.text(cell);
         if (oids[column] == Oid.BOOL) {
             return text.length() == 1 && text.charAt(0) == 't';
         }
@@ -271,7 +216,7 @@ final class PostgresValues extends ColumnValues {
     /** pgjdbc's quick integer parse of the text; null when it does not apply. */
     private static Long quickLong(String text, long min, long max) {
         try {
-            return NumberParser.getFastLong(bytes(text), min, max);
+            return NumberParser.getFastLong(PostgresCells.bytes(text), min, max);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -283,7 +228,7 @@ final class PostgresValues extends ColumnValues {
             return 0;
         }
         Long v = integral(cell, Byte.MIN_VALUE, Byte.MAX_VALUE);
-        String text = v == null ? text(cell) : null;
+        String text = v == null ? PostgresCells.text(cell) : null;
         v = v != null ? v : quickLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE);
         if (v != null) {
             return v.byteValue();
@@ -298,11 +243,11 @@ final class PostgresValues extends ColumnValues {
             try {
                 BigInteger i = new BigDecimal(s).toBigInteger();
                 if (i.compareTo(BYTE_MAX) > 0 || i.compareTo(BYTE_MIN) < 0) {
-                    throw badValue("byte", s);
+                    throw PostgresCells.badValue("byte", s);
                 }
                 return i.byteValue();
             } catch (NumberFormatException ex) {
-                throw badValue("byte", s);
+                throw PostgresCells.badValue("byte", s);
             }
         }
     }
@@ -313,9 +258,9 @@ final class PostgresValues extends ColumnValues {
             return 0;
         }
         Long v = integral(cell, Short.MIN_VALUE, Short.MAX_VALUE);
-        String text = v == null ? text(cell) : null;
+        String text = v == null ? PostgresCells.text(cell) : null;
         v = v != null ? v : quickLong(text, Short.MIN_VALUE, Short.MAX_VALUE);
-        return v != null ? v.shortValue() : PgResultSet.toShort(trimMoney(text));
+        return v != null ? v.shortValue() : PgResultSet.toShort(PostgresCells.trimMoney(text));
     }
 
     @Override
@@ -324,9 +269,9 @@ final class PostgresValues extends ColumnValues {
             return 0;
         }
         Long v = integral(cell, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        String text = v == null ? text(cell) : null;
+        String text = v == null ? PostgresCells.text(cell) : null;
         v = v != null ? v : quickLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        return v != null ? v.intValue() : PgResultSet.toInt(trimMoney(text));
+        return v != null ? v.intValue() : PgResultSet.toInt(PostgresCells.trimMoney(text));
     }
 
     @Override
@@ -335,9 +280,9 @@ final class PostgresValues extends ColumnValues {
             return 0;
         }
         Long v = integral(cell, Long.MIN_VALUE, Long.MAX_VALUE);
-        String text = v == null ? text(cell) : null;
+        String text = v == null ? PostgresCells.text(cell) : null;
         v = v != null ? v : quickLong(text, Long.MIN_VALUE, Long.MAX_VALUE);
-        return v != null ? v : PgResultSet.toLong(trimMoney(text));
+        return v != null ? v : PgResultSet.toLong(PostgresCells.trimMoney(text));
     }
 
     @Override
@@ -345,7 +290,7 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return 0;
         }
-        return cell instanceof Float ? (Float) cell : PgResultSet.toFloat(trimMoney(text(cell)));
+        return cell instanceof Float ? (Float) cell : PgResultSet.toFloat(PostgresCells.trimMoney(PostgresCells.text(cell)));
     }
 
     @Override
@@ -353,7 +298,7 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return 0;
         }
-        return cell instanceof Double ? (Double) cell : PgResultSet.toDouble(trimMoney(text(cell)));
+        return cell instanceof Double ? (Double) cell : PgResultSet.toDouble(PostgresCells.trimMoney(PostgresCells.text(cell)));
     }
 
     @Override
@@ -369,9 +314,9 @@ final class PostgresValues extends ColumnValues {
         if (cell instanceof BigDecimal) {
             return scaled((BigDecimal) cell, scale);
         }
-        String text = text(cell);
+        String text = PostgresCells.text(cell);
         BigDecimal quick = PostgresText.quickDecimal(text);
-        return scaled(quick != null ? quick : PgResultSet.toBigDecimal(trimMoney(text)), scale);
+        return scaled(quick != null ? quick : PgResultSet.toBigDecimal(PostgresCells.trimMoney(text)), scale);
     }
 
     private static BigDecimal scaled(BigDecimal value, int scale) throws SQLException {
@@ -381,7 +326,7 @@ final class PostgresValues extends ColumnValues {
         try {
             return value.setScale(scale);
         } catch (ArithmeticException e) {
-            throw badValue("BigDecimal", value);
+            throw PostgresCells.badValue("BigDecimal", value);
         }
     }
 
@@ -390,11 +335,11 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return null;
         }
-        Object value = value(cell);
+        Object value = PostgresCells.value(cell);
         if (oids[column] == Oid.BYTEA && value instanceof byte[]) {
             return ((byte[]) value).clone();
         }
-        return bytes(text(cell));
+        return PostgresCells.bytes(PostgresCells.text(cell));
     }
 
     @Override
@@ -402,7 +347,7 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return null;
         }
-        return timestamps().toDate(calendar == null ? defaultCalendar() : calendar, bytes(text(cell)));
+        return timestamps().toDate(calendar == null ? defaultCalendar() : calendar, PostgresCells.bytes(PostgresCells.text(cell)));
     }
 
     @Override
@@ -410,7 +355,7 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return null;
         }
-        return timestamps().toTime(calendar == null ? defaultCalendar() : calendar, bytes(text(cell)));
+        return timestamps().toTime(calendar == null ? defaultCalendar() : calendar, PostgresCells.bytes(PostgresCells.text(cell)));
     }
 
     @Override
@@ -419,7 +364,7 @@ final class PostgresValues extends ColumnValues {
             return null;
         }
         Calendar cal = calendar == null ? defaultCalendar() : calendar;
-        byte[] text = bytes(text(cell));
+        byte[] text = PostgresCells.bytes(PostgresCells.text(cell));
         int oid = oids[column];
         if (oid == Oid.TIME || oid == Oid.TIMETZ) {
             Timestamp withMicros = timestamps().toTimestamp(cal, text);
@@ -437,7 +382,7 @@ final class PostgresValues extends ColumnValues {
         }
         switch (kinds[column]) {
             case TEXTUAL:
-                return text(cell);
+                return PostgresCells.text(cell);
             case TEMPORAL:
                 switch (sqlTypes[column]) {
                     case Types.DATE:
@@ -448,25 +393,8 @@ final class PostgresValues extends ColumnValues {
                         return getTimestamp(column, cell, null);
                 }
             default:
-                return copyOf(value(cell));
+                return PostgresCells.copyOf(PostgresCells.value(cell));
         }
-    }
-
-    static Object copyOf(Object value) throws SQLException {
-        if (value instanceof Failure) {
-            throw ((Failure) value).copy();
-        }
-        if (value instanceof PGobject) {
-            try {
-                return ((PGobject) value).clone();
-            } catch (CloneNotSupportedException e) {
-                return value;
-            }
-        }
-        if (value instanceof CachedSqlXml) {
-            return new CachedSqlXml(value.toString());
-        }
-        return Copies.copy(value);
     }
 
     @Override
@@ -479,7 +407,7 @@ final class PostgresValues extends ColumnValues {
         if (cell == null) {
             return null;
         }
-        Object value = value(cell);
+        Object value = PostgresCells.value(cell);
         if (value instanceof CachedArray) {
             return (CachedArray) value;
         }
@@ -509,16 +437,16 @@ final class PostgresValues extends ColumnValues {
 
     @Override
     SQLXML getSQLXML(int column, Object cell) {
-        return cell == null ? null : new CachedSqlXml(text(cell));
+        return cell == null ? null : new CachedSqlXml(PostgresCells.text(cell));
     }
 
     @Override
     InputStream getUnicodeStream(int column, Object cell) {
-        return cell == null ? null : new ByteArrayInputStream(bytes(text(cell)));
+        return cell == null ? null : new ByteArrayInputStream(PostgresCells.bytes(PostgresCells.text(cell)));
     }
 
     @Override
     Reader getCharacterStream(int column, Object cell) {
-        return cell == null ? null : new CharArrayReader(text(cell).toCharArray());
+        return cell == null ? null : new CharArrayReader(PostgresCells.text(cell).toCharArray());
     }
 }
