@@ -3,20 +3,35 @@ package org.jdbcoptimizer;
 import java.lang.System.Logger.Level;
 
 import org.jdbcoptimizer.analyze.Analyses;
-import org.jdbcoptimizer.jdbc.ListenerFactory;
+import org.jdbcoptimizer.cache.Caches;
+import org.jdbcoptimizer.config.OptimizerConfig;
+import org.jdbcoptimizer.config.OptimizerConfigException;
+import org.jdbcoptimizer.dialect.Database;
+import org.jdbcoptimizer.jdbc.ExecutionListener;
+import org.jdbcoptimizer.jdbc.FeatureFactory;
+import org.jdbcoptimizer.jdbc.QueryCache;
 import org.jdbcoptimizer.metrics.OptimizerMetrics;
+import org.jdbcoptimizer.pool.ConnectionFactory;
+import org.jdbcoptimizer.pool.ConnectionPool;
 import org.jdbcoptimizer.util.Log;
 
-/** Wires the features below the wrappers (analysis, metrics) into the endpoints the public API creates. */
-final class Features {
+/**
+ * Wires the features below the wrappers (analysis, metrics, result cache) into the endpoints the
+ * public API creates. If a feature cannot be set up (a bug of ours, a broken classpath), the
+ * application still gets its connections without it, and the failure is logged once; only a bad
+ * option value is an error, reported at connect time like every configuration error.
+ */
+final class Features implements FeatureFactory {
 
+    static final Features INSTANCE = new Features();
     private static final Log LOG = Log.of(Features.class);
 
-    /**
-     * The analysis of an endpoint. If it cannot be set up (a bug of ours, a broken classpath), the
-     * application still gets its connections, unanalysed, and the failure is logged once.
-     */
-    static final ListenerFactory LISTENERS = (config, database, pool, poolName, targetUrl, connections) -> {
+    private Features() {
+    }
+
+    @Override
+    public ExecutionListener listener(OptimizerConfig config, Database database, ConnectionPool pool, String poolName,
+                                      String targetUrl, ConnectionFactory connections) {
         try {
             return Analyses.forPool(config, database, pool, poolName, targetUrl, connections,
                     p -> OptimizerMetrics.forPool(p, poolName));
@@ -25,8 +40,17 @@ final class Features {
                     "statement analysis is off for this pool: it could not be set up", e);
             return null;
         }
-    };
+    }
 
-    private Features() {
+    @Override
+    public QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope,
+                            String poolName) throws OptimizerConfigException {
+        try {
+            return Caches.forEndpoint(config, database, databaseId, scope, poolName);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.once("cache-setup-" + poolName, Level.WARNING, poolName,
+                    "the result cache is off for this pool: it could not be set up", e);
+            return null;
+        }
     }
 }

@@ -119,7 +119,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
     private Endpoint create(Credentials credentials) throws SQLException {
         if (target != null) {
             return Endpoint.forDataSource(target, credentials.user, credentials.password,
-                    OptimizerConfig.load(options, null), Features.LISTENERS);
+                    OptimizerConfig.load(options, null), Features.INSTANCE);
         }
         Properties info = copy(properties);
         if (credentials != Credentials.DEFAULT) {
@@ -135,7 +135,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
         if (loginTimeoutSeconds > 0 && info.getProperty("loginTimeout") == null) {
             info.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
-        return Endpoint.forUrl(url, info, OptimizerDriver.class, false, Features.LISTENERS);
+        return Endpoint.forUrl(url, info, OptimizerDriver.class, false, Features.INSTANCE);
     }
 
     /** Statistics of this DataSource's pools, by pool name (empty before the first connection). */

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import org.jdbcoptimizer.analyze.Analyses;
 import org.jdbcoptimizer.analyze.Analysis;
 import org.jdbcoptimizer.analyze.ShapeStats;
+import org.jdbcoptimizer.cache.CacheStats;
+import org.jdbcoptimizer.cache.Caches;
 import org.jdbcoptimizer.config.Option;
 import org.jdbcoptimizer.config.OptimizerUrl;
 import org.jdbcoptimizer.config.Options;
@@ -74,7 +76,7 @@ public final class OptimizerDriver implements Driver {
         ResolutionKey key = new ResolutionKey(url, info);
         Endpoint endpoint = ENDPOINTS.get(key);
         if (endpoint == null || !endpoint.isUsable()) {
-            endpoint = Endpoint.forUrl(url, info, OptimizerDriver.class, true, Features.LISTENERS);
+            endpoint = Endpoint.forUrl(url, info, OptimizerDriver.class, true, Features.INSTANCE);
             ENDPOINTS.put(key, endpoint);
         }
         return endpoint.connect();
@@ -146,6 +148,11 @@ public final class OptimizerDriver implements Driver {
         return all;
     }
 
+    /** Statistics of the result cache of every database, by database (empty while the cache is off). */
+    public static Map<String, CacheStats> cacheStats() {
+        return Caches.stats();
+    }
+
     /** Waits until every queued EXPLAIN and slow-query log line is written. */
     public static void flushAnalysis() {
         Analyses.flushAll();
@@ -154,12 +161,13 @@ public final class OptimizerDriver implements Driver {
     /**
      * Closes every pool created through {@code jdbc:optimizer:} URLs (connections in use are closed
      * when returned), writes out and closes the slow-query logs, and forgets the statistics. A later
-     * connect starts afresh. For application shutdown and tests.
+     * connect starts afresh; cached results are dropped. For application shutdown and tests.
      */
     public static void closePools() {
         ENDPOINTS.clear();
         PoolRegistry.closeAll();
         Analyses.closeAll();
+        Caches.clear();
     }
 
     /** URL plus a snapshot of the properties: the unit of resolution caching. */

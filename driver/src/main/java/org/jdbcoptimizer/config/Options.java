@@ -122,6 +122,37 @@ public final class Options {
             "Publish Micrometer meters when Micrometer is on the classpath (to Metrics.globalRegistry unless"
                     + " OptimizerMetrics.bindTo is given a registry).");
 
+    // --- result cache ---------------------------------------------------------------------------
+
+    public static final Option<Boolean> CACHE = Option.bool("cache", false,
+            "Answer repeated SELECTs from memory; writes through any connection of the process invalidate them.");
+
+    public static final Option<Duration> CACHE_TTL = Option.duration("cache.ttl", Duration.ofSeconds(60),
+            Duration.ofMillis(1), Duration.ofDays(7), false,
+            "How long a cached result lives when no rule or hint says otherwise; also the longest a write made"
+                    + " outside the optimizer can go unseen without an invalidation bus.");
+
+    public static final Option<Long> CACHE_MAX_BYTES = Option.bytes("cache.maxBytes", 64L << 20, 1024, 64L << 30,
+            "Bound on the estimated memory of all cached results; the least valuable are evicted beyond it.");
+
+    public static final Option<Long> CACHE_MAX_RESULT_BYTES = Option.bytes("cache.maxResultBytes", 1L << 20, 64,
+            1L << 30, "A result larger than this is not cached.");
+
+    public static final Option<String> CACHE_INCLUDE = Option.string("cache.include", null,
+            "comma-separated table names", "Cache only queries whose tables are all listed (default: every table).");
+
+    public static final Option<String> CACHE_EXCLUDE = Option.string("cache.exclude", null,
+            "comma-separated table names", "Never cache a query that reads one of these tables.");
+
+    public static final Option<String> CACHE_TABLE_TTL = Option.string("cache.tableTtl", null,
+            "table=duration pairs, comma-separated (e.g. prices=5s,categories=10m)",
+            "Per-table TTL; a query reading several tables gets the shortest.");
+
+    public static final Option<String> CACHE_SAFE_FUNCTIONS = Option.string("cache.safeFunctions", null,
+            "comma-separated function names",
+            "Functions that are deterministic and read no other table, so queries calling them may be cached"
+                    + " (unknown functions are treated as volatile).");
+
     /** Every option, in README order, keyed by name without prefix. */
     public static final Map<String, Option<?>> ALL = index(List.of(
             CONFIG, TARGET_DRIVER,
@@ -129,7 +160,9 @@ public final class Options {
             POOL_MAX_LIFETIME, POOL_KEEPALIVE_TIME, POOL_VALIDATION_TIMEOUT, POOL_LEAK_DETECTION_THRESHOLD,
             ANALYSIS, ANALYSIS_MAX_SHAPES, SLOW_LOG_THRESHOLD, SLOW_LOG_FILE, SLOW_LOG_MAX_FILE_SIZE, SLOW_LOG_MAX_FILES,
             SLOW_LOG_SQL_MAX_LENGTH, LOG_PARAMETERS, EXPLAIN, EXPLAIN_ANALYZE, EXPLAIN_INTERVAL, EXPLAIN_SAMPLE_RATE,
-            EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS));
+            EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS,
+            CACHE, CACHE_TTL, CACHE_MAX_BYTES, CACHE_MAX_RESULT_BYTES, CACHE_INCLUDE, CACHE_EXCLUDE, CACHE_TABLE_TTL,
+            CACHE_SAFE_FUNCTIONS));
 
     private Options() {
     }

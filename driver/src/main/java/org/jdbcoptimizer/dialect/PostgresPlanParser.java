@@ -3,6 +3,8 @@ package org.jdbcoptimizer.dialect;
 import java.util.List;
 import java.util.Map;
 
+import org.jdbcoptimizer.util.Json;
+
 /**
  * Turns PostgreSQL's {@code EXPLAIN (FORMAT JSON)} document into a {@link Plan}.
  *
@@ -19,7 +21,7 @@ final class PostgresPlanParser {
 
     /** @throws IllegalArgumentException when the text is not an EXPLAIN JSON document */
     static Plan parse(String raw) {
-        Object document = ExplainJsonReader.read(raw);
+        Object document = Json.parse(raw); // JsonParseException is an IllegalArgumentException
         if (!(document instanceof List<?> list) || list.size() != 1 || !(list.get(0) instanceof Map<?, ?> top)) {
             throw new IllegalArgumentException("Not an EXPLAIN (FORMAT JSON) document: expected an array"
                     + " holding one object");

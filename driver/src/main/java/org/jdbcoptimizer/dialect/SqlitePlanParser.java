@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jdbcoptimizer.util.Json;
+
 /**
  * Turns the rows of SQLite's {@code EXPLAIN QUERY PLAN} into a {@link Plan}.
  *
@@ -69,8 +71,8 @@ final class SqlitePlanParser {
     }
 
     private static PlanNode node(Row row, Map<Integer, List<Row>> byParent, int depth) {
-        if (depth > ExplainJsonReader.MAX_DEPTH) {
-            throw new IllegalArgumentException("EXPLAIN QUERY PLAN nests deeper than " + ExplainJsonReader.MAX_DEPTH);
+        if (depth > Json.MAX_DEPTH) {
+            throw new IllegalArgumentException("EXPLAIN QUERY PLAN nests deeper than " + Json.MAX_DEPTH);
         }
         PlanNode.Builder b = describe(row.detail());
         if (row.id() != 0) { // id 0 would be its own child; SQLite never uses it for a row

@@ -15,14 +15,18 @@ public final class ConnectionContext {
     private final OptimizerConfig config;
     private final Database database;
     private final ExecutionListener listener;
+    private final QueryCache cache;
 
     /**
      * @param listener the statement analysis, or null when it is off
+     * @param cache    the result cache, or null when it is off
      */
-    public ConnectionContext(OptimizerConfig config, Database database, ExecutionListener listener) {
+    public ConnectionContext(OptimizerConfig config, Database database, ExecutionListener listener,
+                             QueryCache cache) {
         this.config = config;
         this.database = database;
         this.listener = listener;
+        this.cache = cache;
     }
 
     public OptimizerConfig config() {
@@ -31,6 +35,11 @@ public final class ConnectionContext {
 
     public Database database() {
         return database;
+    }
+
+    /** The result cache, or null when it is off. */
+    public QueryCache cache() {
+        return cache;
     }
 
     /** The statement analysis, or null when it is off. */

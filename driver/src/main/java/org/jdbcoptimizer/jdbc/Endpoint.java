@@ -46,10 +46,10 @@ public final class Endpoint {
      * @param ownDriver  our driver class, which the search for the real driver skips
      * @param sharedPool true to join the process-wide pool for (target URL, driver properties, pool
      *                   options), as DriverManager users do; false for a pool owned by the caller
-     * @param listeners  creates the statement analysis
+     * @param features   creates the statement analysis and the result cache
      */
     public static Endpoint forUrl(String url, Properties info, Class<? extends Driver> ownDriver, boolean sharedPool,
-                                  ListenerFactory listeners) throws SQLException {
+                                  FeatureFactory features) throws SQLException {
         OptimizerUrl parsed = OptimizerUrl.parse(url);
         OptimizerConfig config = OptimizerConfig.load(url, info);
         String targetUrl = parsed.targetUrl();
@@ -71,14 +71,22 @@ public final class Endpoint {
                 pool = new ConnectionPool(settings, factory);
             }
         }
-        return create(config, database, targetUrl, factory, pool, listeners);
+        return create(config, database, targetUrl, driverProperties.getProperty("user"), factory, pool, features);
     }
 
-    private static Endpoint create(OptimizerConfig config, Database database, String targetUrl,
-                                   ConnectionFactory factory, ConnectionPool pool, ListenerFactory listeners) {
+    private static Endpoint create(OptimizerConfig config, Database database, String targetUrl, String user,
+                                   ConnectionFactory factory, ConnectionPool pool, FeatureFactory features)
+            throws SQLException {
         String poolName = pool != null ? pool.name() : "unpooled " + factory.describe();
-        ExecutionListener listener = listeners.create(config, database, pool, poolName, targetUrl, factory);
-        return new Endpoint(new ConnectionContext(config, database, listener), factory, pool);
+        ExecutionListener listener = features.listener(config, database, pool, poolName, targetUrl, factory);
+        String databaseId = targetUrl.contains("?") ? targetUrl.substring(0, targetUrl.indexOf('?')) : targetUrl;
+        if (databaseId.equals("jdbc:unknown:")) {
+            databaseId = "datasource:" + factory.describe();
+        }
+        // Results are shared by connections of one user to one database (the full URL may name the user).
+        String scope = targetUrl + "|" + factory.describe() + "|" + user;
+        QueryCache cache = features.cache(config, database, databaseId, scope, poolName);
+        return new Endpoint(new ConnectionContext(config, database, listener, cache), factory, pool);
     }
 
     /**
@@ -87,12 +95,12 @@ public final class Endpoint {
      * for a private SQLite in-memory database) when the DataSource tells its URL.
      */
     public static Endpoint forDataSource(DataSource dataSource, String user, String password, OptimizerConfig config,
-                                         ListenerFactory listeners) throws SQLException {
+                                         FeatureFactory features) throws SQLException {
         ConnectionFactory factory = new DataSourceConnectionFactory(dataSource, user, password);
         String targetUrl = urlOf(dataSource);
         ConnectionPool pool = config.get(Options.POOL)
                 ? new ConnectionPool(PoolSettings.from(config, targetUrl), factory) : null;
-        return create(config, databaseOf(dataSource), targetUrl, factory, pool, listeners);
+        return create(config, databaseOf(dataSource), targetUrl, user, factory, pool, features);
     }
 
     /**

@@ -57,6 +57,7 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     private final SessionState session;
     private Object attachment;
+    private Object cacheState;
     /** Set once, by {@link #markClosed()}: close, abort (another thread) and a fatal error may race. */
     private volatile boolean closed;
 
@@ -106,6 +107,29 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     public void attach(Object state) {
         this.attachment = state;
+    }
+
+    /** Per-connection state of the result cache (what this transaction wrote). Not for applications. */
+    public Object cacheState() {
+        return cacheState;
+    }
+
+    public void cacheState(Object state) {
+        this.cacheState = state;
+    }
+
+    /** The isolation level as set through JDBC (or initially), without a round trip; -1 if unknown. */
+    public int isolationMode() {
+        return session.isolationMirror();
+    }
+
+    /** True once session settings were changed with SQL on this physical connection ({@code SET ...}). */
+    public boolean sessionSettingsChanged() {
+        return session.hasSettingsChangedBySql();
+    }
+
+    public void markSessionSettingsChanged() {
+        session.settingsChangedBySql();
     }
 
     private void notifyListener() {
@@ -302,12 +326,16 @@ public final class OptimizerConnection extends DelegatingConnection {
 
     @Override
     public void setAutoCommit(boolean value) throws SQLException {
+        boolean commits = value && !session.autoCommit();
         try {
             delegate.setAutoCommit(value);
         } catch (SQLException e) {
             throw checkException(e);
         }
         session.autoCommitSet(value);
+        if (commits) {
+            transactionEnded(true); // switching auto-commit on commits
+        }
     }
 
     @Override
@@ -321,9 +349,11 @@ public final class OptimizerConnection extends DelegatingConnection {
         try {
             delegate.commit();
         } catch (SQLException e) {
+            transactionEnded(true); // the commit may have happened before the error: invalidate anyway
             throw checkException(e);
         }
         session.transactionEnded();
+        transactionEnded(true);
     }
 
     @Override
@@ -334,6 +364,19 @@ public final class OptimizerConnection extends DelegatingConnection {
             throw checkException(e);
         }
         session.transactionEnded();
+        transactionEnded(false);
+    }
+
+    /** Tells the result cache, before commit or rollback returns to the application. */
+    private void transactionEnded(boolean committed) {
+        QueryCache cache = context.cache();
+        if (cache != null) {
+            try {
+                cache.transactionEnded(this, committed);
+            } catch (RuntimeException e) {
+                // the cache never fails the application
+            }
+        }
     }
 
     @Override

@@ -20,6 +20,10 @@ public class OptimizerStatement extends DelegatingStatement {
     final OptimizerConnection connection;
     /** The statement analysis, or null when it is off (then nothing is timed). */
     final ExecutionListener listener;
+    /** The result cache, or null when it is off. */
+    final QueryCache cache;
+    /** With the cache on, every text of a Statement batch, since each may write different tables. */
+    private java.util.List<String> batchTexts;
     private boolean closed;
     /** The last result set handed out, so repeated getResultSet calls return the same wrapper. */
     private OptimizerResultSet currentResultSet;
@@ -36,7 +40,8 @@ public class OptimizerStatement extends DelegatingStatement {
         super(delegate);
         this.connection = connection;
         this.listener = connection.context().listener();
-        this.capturing = listener != null;
+        this.cache = connection.context().cache();
+        this.capturing = listener != null || cache != null;
     }
 
     /** A parameter was bound (prepared statements keep it; see OptimizerPreparedStatement). */
@@ -121,8 +126,16 @@ public class OptimizerStatement extends DelegatingStatement {
         return null;
     }
 
+    /** A statement that may write ran (or failed): the cache invalidates what it may have written. */
+    final void mayHaveWritten(String sql) {
+        if (cache != null && sql != null) {
+            cache.executed(connection, sql);
+        }
+    }
+
     /** An update finished: report it and pass the count through. */
     final long updated(String sql, long start, long count) {
+        mayHaveWritten(sql);
         if (listener != null) {
             report(sql, start, count, 0, null);
         }
@@ -131,6 +144,7 @@ public class OptimizerStatement extends DelegatingStatement {
 
     /** A batch finished: report its statements and rows together. */
     final <T> T batched(String sql, long start, int size, long rows, T counts) {
+        batchWritten(sql);
         if (listener != null && sql != null) {
             report(sql, start, rows, size, null);
         }
@@ -139,6 +153,7 @@ public class OptimizerStatement extends DelegatingStatement {
 
     /** An execution failed: report it, then let the connection see the error. */
     final SQLException failed(String sql, long start, SQLException e) {
+        mayHaveWritten(sql);
         if (listener != null && start != 0) {
             report(sql, start, -1, 0, e);
         }
@@ -168,6 +183,7 @@ public class OptimizerStatement extends DelegatingStatement {
      * update count (reported now, rows unknown: asking the driver could consume the count).
      */
     final boolean executed(String sql, long start, boolean hasResultSet) {
+        mayHaveWritten(sql);
         if (listener != null) {
             if (hasResultSet) {
                 pendingSql = sql;
@@ -179,11 +195,27 @@ public class OptimizerStatement extends DelegatingStatement {
         return hasResultSet;
     }
 
+    /** Statement batches: every text may write; prepared batches have one text. */
+    private void batchWritten(String first) {
+        if (cache == null) {
+            return;
+        }
+        if (batchTexts != null) {
+            for (String text : batchTexts) {
+                mayHaveWritten(text);
+            }
+            batchTexts = null;
+        } else {
+            mayHaveWritten(first);
+        }
+    }
+
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
         long start = begin();
         try {
-            return queried(sql, start, delegate.executeQuery(sql));
+            return queried(sql, start, cache == null ? delegate.executeQuery(sql)
+                    : cache.query(this, sql, null, () -> delegate.executeQuery(sql)));
         } catch (SQLException e) {
             throw failed(sql, start, e);
         }
@@ -317,6 +349,12 @@ public class OptimizerStatement extends DelegatingStatement {
             throw checkException(e);
         }
         batchAdded(sql);
+        if (cache != null) {
+            if (batchTexts == null) {
+                batchTexts = new java.util.ArrayList<>();
+            }
+            batchTexts.add(sql);
+        }
     }
 
     @Override
@@ -328,6 +366,7 @@ public class OptimizerStatement extends DelegatingStatement {
         }
         batchSize = 0;
         batchSql = null;
+        batchTexts = null;
     }
 
     @Override
@@ -341,6 +380,7 @@ public class OptimizerStatement extends DelegatingStatement {
             int[] counts = delegate.executeBatch();
             return batched(sql, start, size, listener == null ? 0 : sum(counts), counts);
         } catch (SQLException e) {
+            batchWritten(sql); // a batch that failed part-way may have written
             throw failed(sql, sql == null ? 0 : start, e);
         }
     }
@@ -362,6 +402,7 @@ public class OptimizerStatement extends DelegatingStatement {
             }
             return batched(sql, start, size, rows, counts);
         } catch (SQLException e) {
+            batchWritten(sql);
             throw failed(sql, sql == null ? 0 : start, e);
         }
     }

@@ -42,6 +42,11 @@ final class SessionState {
     private int dirtyBits;
     /** A statement ran since the last commit or rollback while auto-commit was off. */
     private boolean transactionDirty;
+    /**
+     * Session settings were changed with SQL ({@code SET ...}): not undone on return, so sticky for
+     * the physical connection's life; its results are then never cached.
+     */
+    private boolean settingsChangedBySql;
 
     SessionState(InitialState initial) {
         this.initial = initial;
@@ -102,6 +107,19 @@ final class SessionState {
 
     boolean autoCommit() {
         return autoCommit;
+    }
+
+    void settingsChangedBySql() {
+        settingsChangedBySql = true;
+    }
+
+    boolean hasSettingsChangedBySql() {
+        return settingsChangedBySql;
+    }
+
+    /** The isolation level as set through JDBC (or initially), without a round trip; -1 if unknown. */
+    int isolationMirror() {
+        return isolation;
     }
 
     void isolationSet(int level) {

@@ -11,8 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder in front of the real PostgreSQL, so a test can make the server "go away"
- * (stop: open connections are cut, new ones refused) and "come back" (start on the same port)
- * without restarting the shared server other tests use. The database behind it is real.
+ * (stop: open connections are cut, new ones are closed as soon as they arrive, as by a server
+ * that is down) and "come back" (start again) without restarting the shared server other tests
+ * use. The database behind it is real. The listening port stays bound while "down", so no other
+ * process can take it before the server comes back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean down;
     private int port;
 
     public TcpProxy(String targetHost, int targetPort) {
@@ -29,6 +32,10 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Starts listening: on a free port the first time, on the same port after a stop. */
     public synchronized TcpProxy start() throws IOException {
+        down = false;
+        if (server != null) {
+            return this; // coming back: the port never stopped being ours
+        }
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress("127.0.0.1", port));
@@ -44,13 +51,9 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Stops listening and cuts every open connection, as a server crash would. */
+    /** Cuts every open connection and refuses new ones, as a crashed server would. */
     public synchronized void stop() throws IOException {
-        ServerSocket socket = server;
-        server = null;
-        if (socket != null) {
-            socket.close();
-        }
+        down = true;
         for (Socket s : sockets) {
             s.close();
         }
@@ -58,14 +61,23 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         stop();
+        ServerSocket socket = server;
+        server = null;
+        if (socket != null) {
+            socket.close();
+        }
     }
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (down) {
+                    client.close(); // the "server" is down: the connection is cut at once
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

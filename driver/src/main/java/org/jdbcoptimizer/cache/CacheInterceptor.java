@@ -1,0 +1,223 @@
+package org.jdbcoptimizer.cache;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jdbcoptimizer.jdbc.ExecutionListener;
+import org.jdbcoptimizer.jdbc.OptimizerConnection;
+import org.jdbcoptimizer.jdbc.OptimizerStatement;
+import org.jdbcoptimizer.jdbc.QueryCache;
+import org.jdbcoptimizer.sql.SqlAnalyzer;
+import org.jdbcoptimizer.sql.SqlInfo;
+import org.jdbcoptimizer.sql.SqlStatementKind;
+import org.jdbcoptimizer.sql.TableRef;
+import org.jdbcoptimizer.util.Log;
+
+/**
+ * The wrappers' view of the result cache: serves cacheable queries, and turns every write that
+ * goes through the optimizer into invalidations before the write (or its commit) returns.
+ *
+ * <p>Rules, in the order they are checked for a query: the text must be cacheable
+ * ({@link CachePolicy}); the connection must not be inside a transaction that has written
+ * (read-your-writes), nor at REPEATABLE READ or SERIALIZABLE (its snapshot is not ours), nor have
+ * had its session settings changed with SQL ({@code SET ROLE}, {@code SET search_path}, ...); the
+ * statement must be read-only and unlimited (no maxRows) with bindable parameters; and every
+ * table must be a plain permanent table without row-level security ({@link Relations}).
+ *
+ * <p>Writes: a statement that may write invalidates its written tables at once (so this
+ * connection, and loads racing it, never see the old results), and inside a transaction the
+ * commit invalidates them again for everyone (results read by others while the transaction was
+ * open are rejected by the table versions). Anything not understood (unparsed text, a function
+ * call in a SELECT, a write to a table with triggers or cascades) invalidates everything.
+ *
+ * <p>Thread-safe. The cache's own failures are logged once and the statement runs uncached.
+ */
+public final class CacheInterceptor implements QueryCache {
+
+    private static final Log LOG = Log.of(CacheInterceptor.class);
+    private static final long DEFAULT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final String name;
+    private final String scope;
+    private final ResultCache cache;
+    private final CachePolicy policy;
+    private final Relations relations;
+    private final SqlAnalyzer analyzer = SqlAnalyzer.shared();
+    private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /**
+     * @param scope identifies the database and user (e.g. the target URL and user); results are
+     *              shared only within one scope and schema
+     */
+    CacheInterceptor(String name, String scope, ResultCache cache, CachePolicy policy, Relations relations) {
+        this.name = name;
+        this.scope = scope;
+        this.cache = cache;
+        this.policy = policy;
+        this.relations = relations;
+    }
+
+    public ResultCache cache() {
+        return cache;
+    }
+
+    @Override
+    public ResultSet query(OptimizerStatement statement, String sql, Object[] parameters, Query query)
+            throws SQLException {
+        OptimizerConnection connection = (OptimizerConnection) statement.getConnection();
+        CachePolicy.Decision decision;
+        CacheKey key;
+        try {
+            decision = decisions.get(sql, text -> policy.decide(analyzer.analyze(text)));
+            key = decision.cacheable() && eligible(connection, statement, parameters, decision)
+                    ? new CacheKey(scope + '|' + connection.getSchema(), sql, parameters, statement.getResultSetType())
+                    : null;
+        } catch (SQLException | RuntimeException e) {
+            LOG.once("cache-decide-" + name, Level.WARNING, name, "the result cache could not judge a query;"
+                    + " it runs uncached: " + e, e);
+            key = null;
+            decision = null;
+        }
+        if (key == null) {
+            ResultSet result = query.run();
+            executed(connection, sql); // a SELECT calling a function may write
+            return result;
+        }
+        String shape = analyzer.analyze(sql).fingerprintHex();
+        ResultCache.CacheEntry hit = cache.lookup(key, shape);
+        if (hit != null) {
+            return hit.result.open(statement, statement.getResultSetType());
+        }
+        int timeoutSeconds = statement.getQueryTimeout();
+        ResultCache.Flight flight = cache.joinOrStartLoad(key,
+                timeoutSeconds > 0 ? TimeUnit.SECONDS.toNanos(timeoutSeconds) : DEFAULT_WAIT_NANOS);
+        if (flight.shared() != null) {
+            return flight.shared().result.open(statement, statement.getResultSetType());
+        }
+        if (!flight.owner()) {
+            return query.run();
+        }
+        long[] before = cache.versionsBefore(decision.tables());
+        long start = System.nanoTime();
+        CachedResult captured;
+        try (ResultSet result = query.run()) {
+            captured = CachedResult.capture(result);
+        } catch (SQLException | RuntimeException | Error e) {
+            cache.abandonLoad(key);
+            throw e;
+        }
+        cache.finishLoad(key, captured, decision.tables(), before, decision.ttl(), shape, System.nanoTime() - start);
+        return captured.open(statement, statement.getResultSetType());
+    }
+
+    private boolean eligible(OptimizerConnection connection, OptimizerStatement statement, Object[] parameters,
+                             CachePolicy.Decision decision) throws SQLException {
+        TransactionWrites writes = writes(connection);
+        if (writes.any || connection.sessionSettingsChanged()) {
+            return false;
+        }
+        int isolation = connection.isolationMode();
+        if (!connection.autoCommitMode() && (isolation == Connection.TRANSACTION_REPEATABLE_READ
+                || isolation == Connection.TRANSACTION_SERIALIZABLE)) {
+            return false;
+        }
+        if (statement.getResultSetConcurrency() != ResultSet.CONCUR_READ_ONLY || statement.getMaxRows() != 0) {
+            return false;
+        }
+        if (parameters != null) {
+            for (Object parameter : parameters) {
+                if (parameter == ExecutionListener.UNBINDABLE) {
+                    return false;
+                }
+            }
+        }
+        Connection physical = connection.lease().physical();
+        for (String table : decision.tables()) {
+            if (!relations.of(physical, table).cacheable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void executed(OptimizerConnection connection, String sql) {
+        try {
+            SqlInfo info = analyzer.analyze(sql);
+            SqlStatementKind kind = info.kind();
+            if (kind == SqlStatementKind.SESSION && info.fingerprint().startsWith("set ")) {
+                connection.markSessionSettingsChanged(); // SET ROLE, search_path, timezone: not our snapshot any more
+                return;
+            }
+            if (kind == SqlStatementKind.TRANSACTION_CONTROL || kind == SqlStatementKind.SESSION) {
+                return;
+            }
+            if (info.readOnly() && policy.decide(info).cacheable()) {
+                return; // a plain read of known tables with safe functions writes nothing
+            }
+            boolean unknown = !info.parsed() || kind == SqlStatementKind.QUERY && info.tablesWritten().isEmpty()
+                    || kind == SqlStatementKind.OTHER;
+            Set<String> tables = new HashSet<>();
+            if (!unknown) {
+                Connection physical = connection.lease().physical();
+                for (TableRef table : info.tablesWritten()) {
+                    tables.add(table.name());
+                    if (kind == SqlStatementKind.DDL) {
+                        relations.forget(table.name());
+                    } else if (relations.of(physical, table.name()).writesElsewhere()) {
+                        unknown = true; // triggers or cascading keys write tables the text does not name
+                    }
+                }
+                unknown |= tables.isEmpty() && kind != SqlStatementKind.QUERY;
+            }
+            invalidate(unknown, tables);
+            if (!connection.autoCommitMode()) {
+                TransactionWrites writes = writes(connection);
+                writes.any = true;
+                writes.unknown |= unknown;
+                writes.tables.addAll(tables);
+            }
+        } catch (RuntimeException e) {
+            LOG.once("cache-write-" + name, Level.WARNING, name,
+                    "a write could not be analysed; everything cached is dropped: " + e, e);
+            cache.invalidateAll();
+        }
+    }
+
+    @Override
+    public void transactionEnded(OptimizerConnection connection, boolean committed) {
+        Object state = connection.cacheState();
+        if (state instanceof TransactionWrites) {
+            TransactionWrites writes = (TransactionWrites) state;
+            if (committed && writes.any) {
+                invalidate(writes.unknown, writes.tables); // the committed rows are now everyone's
+            }
+            writes.clear();
+        }
+    }
+
+    private void invalidate(boolean unknown, Set<String> tables) {
+        if (unknown) {
+            cache.invalidateAll();
+        } else if (!tables.isEmpty()) {
+            cache.invalidate(tables);
+        }
+    }
+
+    private static TransactionWrites writes(OptimizerConnection connection) {
+        Object state = connection.cacheState();
+        if (state instanceof TransactionWrites) {
+            return (TransactionWrites) state;
+        }
+        TransactionWrites writes = new TransactionWrites();
+        connection.cacheState(writes);
+        return writes;
+    }
+}

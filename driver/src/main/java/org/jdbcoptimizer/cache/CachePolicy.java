@@ -1,0 +1,93 @@
+package org.jdbcoptimizer.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jdbcoptimizer.sql.SqlInfo;
+import org.jdbcoptimizer.sql.SqlStatementKind;
+import org.jdbcoptimizer.sql.TableRef;
+
+/**
+ * Decides, once per statement text, whether its results may be cached and for how long, from
+ * the text alone: the safety rules (a single plain read of known tables, no locking clause, no
+ * volatile or session function) and the user's rules (table include/exclude lists, per-table TTL,
+ * {@code /* optimizer:cache ttl=30s *}{@code /} and {@code /* optimizer:nocache *}{@code /}
+ * hints). What depends on the connection (transaction state, isolation, session settings) and on
+ * the catalog (views, temporary tables, row-level security) is checked elsewhere.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class CachePolicy {
+
+    /** SQL value keywords that depend on the session or the clock. */
+    private static final Pattern SESSION_KEYWORDS = Pattern.compile("\\b(current_(user|role|date|time|timestamp|"
+            + "schema|schemas|catalog|database|setting)|session_user|user|localtime|localtimestamp)\\b");
+
+    /** Why a text is not cacheable, or its TTL and tables. */
+    record Decision(boolean cacheable, Duration ttl, String[] tables, String reason) {
+
+        static Decision no(String reason) {
+            return new Decision(false, Duration.ZERO, new String[0], reason);
+        }
+    }
+
+    private final Duration defaultTtl;
+    private final Set<String> include;
+    private final Set<String> exclude;
+    private final Map<String, Duration> tableTtl;
+    private final VolatileFunctions functions;
+
+    CachePolicy(Duration defaultTtl, Set<String> include, Set<String> exclude, Map<String, Duration> tableTtl,
+                VolatileFunctions functions) {
+        this.defaultTtl = defaultTtl;
+        this.include = include;
+        this.exclude = exclude;
+        this.tableTtl = tableTtl;
+        this.functions = functions;
+    }
+
+    Decision decide(SqlInfo info) {
+        Optional<Boolean> hinted = info.hints().cache();
+        if (hinted.isPresent() && !hinted.get()) {
+            return Decision.no("optimizer:nocache hint");
+        }
+        if (info.kind() != SqlStatementKind.QUERY || !info.readOnly()) {
+            return Decision.no(info.parsed() ? "not a single plain read" : "the statement could not be parsed");
+        }
+        if (info.forUpdate()) {
+            return Decision.no("FOR UPDATE/SHARE locks rows");
+        }
+        if (info.tablesRead().isEmpty()) {
+            return Decision.no("reads no table");
+        }
+        String unsafe = functions.firstUnsafe(info.functions());
+        if (unsafe != null) {
+            return Decision.no("calls " + unsafe + "(), which is volatile or unknown"
+                    + " (list it in optimizer.cache.safeFunctions if it is not)");
+        }
+        if (SESSION_KEYWORDS.matcher(info.fingerprint()).find()) {
+            return Decision.no("depends on the session or the clock");
+        }
+        String[] tables = new String[info.tablesRead().size()];
+        Duration ttl = info.hints().ttl().orElse(null);
+        int i = 0;
+        for (TableRef table : info.tablesRead()) {
+            String name = table.name();
+            tables[i++] = name;
+            if (exclude.contains(name)) {
+                return Decision.no("table " + name + " is in optimizer.cache.exclude");
+            }
+            if (!include.isEmpty() && !include.contains(name) && !hinted.orElse(false)) {
+                return Decision.no("table " + name + " is not in optimizer.cache.include");
+            }
+            Duration forTable = tableTtl.get(name);
+            if (forTable != null && info.hints().ttl().isEmpty()) {
+                ttl = ttl == null || forTable.compareTo(ttl) < 0 ? forTable : ttl;
+            }
+        }
+        return new Decision(true, ttl == null ? defaultTtl : ttl, tables, null);
+    }
+}

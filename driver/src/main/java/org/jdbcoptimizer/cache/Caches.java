@@ -1,0 +1,104 @@
+package org.jdbcoptimizer.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jdbcoptimizer.config.OptimizerConfig;
+import org.jdbcoptimizer.config.OptimizerConfigException;
+import org.jdbcoptimizer.config.Options;
+import org.jdbcoptimizer.dialect.Database;
+
+/**
+ * Every result cache of the process: one per database, shared by all pools and users that
+ * connect to it, so that a write through any connection invalidates for all.
+ *
+ * <p>Thread-safe.
+ */
+public final class Caches {
+
+    private static final Map<String, ResultCache> BY_DATABASE = new ConcurrentHashMap<>();
+    private static final Map<String, Relations> RELATIONS = new ConcurrentHashMap<>();
+
+    private Caches() {
+    }
+
+    /**
+     * The cache interceptor of an endpoint, or null when {@code optimizer.cache=false}.
+     *
+     * @throws OptimizerConfigException when a cache rule option is malformed
+     */
+    public static CacheInterceptor forEndpoint(OptimizerConfig config, Database database, String databaseId,
+                                               String scope, String poolName) throws OptimizerConfigException {
+        if (!config.get(Options.CACHE)) {
+            return null;
+        }
+        ResultCache cache = BY_DATABASE.computeIfAbsent(databaseId, id -> new ResultCache(
+                config.get(Options.CACHE_MAX_BYTES), config.get(Options.CACHE_MAX_RESULT_BYTES)));
+        Relations relations = RELATIONS.computeIfAbsent(databaseId, id -> new Relations(database));
+        CachePolicy policy = new CachePolicy(config.get(Options.CACHE_TTL), names(config.get(Options.CACHE_INCLUDE)),
+                names(config.get(Options.CACHE_EXCLUDE)), tableTtls(config.get(Options.CACHE_TABLE_TTL)),
+                new VolatileFunctions(names(config.get(Options.CACHE_SAFE_FUNCTIONS))));
+        return new CacheInterceptor(poolName, scope, cache, policy, relations);
+    }
+
+    /** The statistics of every database's cache, by database. */
+    public static Map<String, CacheStats> stats() {
+        Map<String, CacheStats> stats = new HashMap<>();
+        BY_DATABASE.forEach((id, cache) -> stats.put(id, cache.stats()));
+        return stats;
+    }
+
+    /** Drops every cache (tests, shutdown). */
+    public static void clear() {
+        for (ResultCache cache : BY_DATABASE.values()) {
+            cache.invalidateAll();
+        }
+        BY_DATABASE.clear();
+        RELATIONS.clear();
+    }
+
+    static Set<String> names(String list) {
+        Set<String> names = new HashSet<>();
+        if (list != null) {
+            for (String name : list.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    static Map<String, Duration> tableTtls(String list) throws OptimizerConfigException {
+        Map<String, Duration> ttls = new HashMap<>();
+        if (list == null) {
+            return ttls;
+        }
+        List<String> bad = new ArrayList<>();
+        for (String pair : list.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                ttls.put(pair.substring(0, equals).trim().toLowerCase(Locale.ROOT),
+                        org.jdbcoptimizer.config.Durations.parse(pair.substring(equals + 1)));
+            } catch (RuntimeException e) {
+                bad.add(pair.trim());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new OptimizerConfigException("Invalid value '" + list + "' for option "
+                    + Options.CACHE_TABLE_TTL.key() + ": cannot read " + bad + "; accepted "
+                    + Options.CACHE_TABLE_TTL.range());
+        }
+        return ttls;
+    }
+}

@@ -1,0 +1,256 @@
+package org.jdbcoptimizer.cache;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+
+/**
+ * The cached results of one database, bounded in bytes, with per-entry TTL, table-version
+ * validation, eager invalidation by table and single-flight loading.
+ *
+ * <p>Design: Caffeine holds the entries (weigher = estimated bytes, W-TinyLFU eviction, a
+ * variable expiry for per-rule TTLs). Every entry carries the versions of its tables read before
+ * its query ran ({@link TableVersions}); a hit is served only if they are unchanged, so a result
+ * that raced a write is never served, whatever the timing of the eager removal. Eager removal
+ * (a per-table index of keys) only frees memory sooner. Concurrent misses on one key share one
+ * load: the first caller runs the statement, the others wait for its result (bounded by their
+ * statement timeout) and run the statement themselves if it does not come.
+ *
+ * <p>Thread-safe.
+ */
+public final class ResultCache {
+
+    private final Cache<CacheKey, CacheEntry> entries;
+    private final TableVersions versions = new TableVersions();
+    private final ConcurrentHashMap<String, Set<CacheKey>> keysByTable = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CacheKey, CompletableFuture<CacheEntry>> loading = new ConcurrentHashMap<>();
+    private final long maxResultBytes;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder loads = new LongAdder();
+    private final LongAdder stores = new LongAdder();
+    private final LongAdder loadNanos = new LongAdder();
+    private final LongAdder sharedLoads = new LongAdder();
+    private final LongAdder evictionsBySize = new LongAdder();
+    private final LongAdder evictionsByTtl = new LongAdder();
+    private final LongAdder invalidations = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> invalidationsByTable = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, long[]> hitsAndMissesByShape = new ConcurrentHashMap<>();
+
+    /** One cached result with the table versions it was read at. */
+    static final class CacheEntry {
+        final CachedResult result;
+        final String[] tables;
+        final long[] tableVersions;
+        final long ttlNanos;
+        final String shape;
+
+        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, Duration ttl, String shape) {
+            this.result = result;
+            this.tables = tables;
+            this.tableVersions = tableVersions;
+            this.ttlNanos = ttl.toNanos();
+            this.shape = shape;
+        }
+    }
+
+    public ResultCache(long maxBytes, long maxResultBytes) {
+        this.maxResultBytes = maxResultBytes;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((CacheKey key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE,
+                        entry.result.weightBytes() + key.sql().length() * 2L + 64))
+                .expireAfter(new Expiry<CacheKey, CacheEntry>() {
+                    @Override
+                    public long expireAfterCreate(CacheKey key, CacheEntry entry, long currentTime) {
+                        return entry.ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(CacheKey key, CacheEntry entry, long currentTime, long duration) {
+                        return entry.ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterRead(CacheKey key, CacheEntry entry, long currentTime, long duration) {
+                        return duration;
+                    }
+                })
+                .removalListener((CacheKey key, CacheEntry entry, RemovalCause cause) -> removed(key, entry, cause))
+                .build();
+    }
+
+    /** The versions of these tables now: take them before running the statement that loads them. */
+    long[] versionsBefore(String[] tables) {
+        return versions.snapshot(tables);
+    }
+
+    /** A valid cached result, or null (a miss, counted). */
+    CacheEntry lookup(CacheKey key, String shape) {
+        CacheEntry entry = entries.getIfPresent(key);
+        if (entry != null && versions.unchanged(entry.tables, entry.tableVersions)) {
+            hits.increment();
+            countShape(shape, 0);
+            return entry;
+        }
+        if (entry != null) {
+            entries.asMap().remove(key, entry); // a write raced its eager removal
+        }
+        misses.increment();
+        countShape(shape, 1);
+        return null;
+    }
+
+    /**
+     * The outcome of a miss: this thread owns the load of the key (it runs the statement and must
+     * call {@link #finishLoad} or {@link #abandonLoad}), or another thread's load answered it
+     * ({@code shared}), or another thread's load failed or took too long (run the statement
+     * without caching).
+     */
+    record Flight(boolean owner, CacheEntry shared) {
+    }
+
+    /** Joins a load of the same key already running, waiting up to {@code timeoutNanos}, or starts one. */
+    Flight joinOrStartLoad(CacheKey key, long timeoutNanos) {
+        CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
+        CompletableFuture<CacheEntry> running = loading.putIfAbsent(key, mine);
+        if (running == null) {
+            return new Flight(true, null);
+        }
+        try {
+            CacheEntry entry = running.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (entry != null && versions.unchanged(entry.tables, entry.tableVersions)) {
+                sharedLoads.increment();
+                return new Flight(false, entry);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the other load failed or is too slow: this caller runs the statement itself
+        }
+        return new Flight(false, null);
+    }
+
+    /**
+     * Offers a loaded result: stored only when it is within the size bound and none of its tables
+     * was written since {@code versionsBefore} were taken. Completes the single-flight load either way.
+     *
+     * @return the entry as stored (for waiting threads), or null
+     */
+    CacheEntry finishLoad(CacheKey key, CachedResult result, String[] tables, long[] versionsBefore, Duration ttl,
+                          String shape, long nanos) {
+        CacheEntry stored = null;
+        try {
+            if (result != null) {
+                loads.increment();
+                loadNanos.add(nanos);
+                if (result.weightBytes() <= maxResultBytes && versions.unchanged(tables, versionsBefore)) {
+                    stored = new CacheEntry(result, tables, versionsBefore, ttl, shape);
+                    for (String table : tables) {
+                        keysByTable.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(key);
+                    }
+                    entries.put(key, stored);
+                    stores.increment();
+                    if (!versions.unchanged(tables, versionsBefore)) {
+                        entries.asMap().remove(key, stored); // a write slipped in between check and put
+                        stored = null;
+                    }
+                }
+            }
+        } finally {
+            CompletableFuture<CacheEntry> future = loading.remove(key);
+            if (future != null) {
+                future.complete(stored);
+            }
+        }
+        return stored;
+    }
+
+    /** Releases a single-flight load that ended without a result (the statement failed). */
+    void abandonLoad(CacheKey key) {
+        CompletableFuture<CacheEntry> future = loading.remove(key);
+        if (future != null) {
+            future.complete(null);
+        }
+    }
+
+    /** A write to these tables: every result that read one of them becomes invalid at once. */
+    public void invalidate(Collection<String> tables) {
+        versions.bump(tables);
+        for (String table : tables) {
+            invalidationsByTable.computeIfAbsent(table, t -> new LongAdder()).increment();
+            Set<CacheKey> keys = keysByTable.remove(table);
+            if (keys != null) {
+                for (CacheKey key : keys) {
+                    if (entries.asMap().remove(key) != null) {
+                        invalidations.increment();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A write to unknown tables: every cached result becomes invalid. */
+    public void invalidateAll() {
+        versions.bumpAll();
+        invalidationsByTable.computeIfAbsent("*", t -> new LongAdder()).increment();
+        long before = entries.estimatedSize();
+        entries.invalidateAll();
+        keysByTable.clear();
+        invalidations.add(before);
+    }
+
+    private void removed(CacheKey key, CacheEntry entry, RemovalCause cause) {
+        if (cause == RemovalCause.SIZE) {
+            evictionsBySize.increment();
+        } else if (cause == RemovalCause.EXPIRED) {
+            evictionsByTtl.increment();
+        }
+        if (key != null && entry != null) {
+            for (String table : entry.tables) {
+                Set<CacheKey> keys = keysByTable.get(table);
+                if (keys != null) {
+                    keys.remove(key);
+                }
+            }
+        }
+    }
+
+    private void countShape(String shape, int index) {
+        long[] counts = hitsAndMissesByShape.computeIfAbsent(shape, s -> new long[2]);
+        synchronized (counts) {
+            counts[index]++;
+        }
+    }
+
+    /** A snapshot of the counters. */
+    public CacheStats stats() {
+        entries.cleanUp();
+        Map<String, Long> byTable = new LinkedHashMap<>();
+        invalidationsByTable.forEach((table, count) -> byTable.put(table, count.sum()));
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        hitsAndMissesByShape.forEach((shape, counts) -> {
+            synchronized (counts) {
+                long total = counts[0] + counts[1];
+                ratios.put(shape, total == 0 ? 0 : (double) counts[0] / total);
+            }
+        });
+        long bytes = entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return new CacheStats(hits.sum(), misses.sum(), loads.sum(), stores.sum(), loadNanos.sum(), sharedLoads.sum(),
+                evictionsBySize.sum(), evictionsByTtl.sum(), invalidations.sum(), byTable, bytes,
+                entries.estimatedSize(), ratios);
+    }
+}

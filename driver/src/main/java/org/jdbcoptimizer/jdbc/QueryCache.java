@@ -1,0 +1,42 @@
+package org.jdbcoptimizer.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * What the wrappers ask of the result cache (implemented by the {@code cache} package, which sits
+ * below this one; null on the {@link ConnectionContext} when the cache is off): whether a query
+ * can be answered from memory, and which writes, commits and session changes went through.
+ *
+ * <p>Contract: thread-safe; the cache's own failures never reach the application (it then runs
+ * the statement uncached); errors of the statement itself propagate unchanged.
+ */
+public interface QueryCache {
+
+    /** Runs the statement against the database; supplied by the wrapper for a miss. */
+    @FunctionalInterface
+    interface Query {
+        ResultSet run() throws SQLException;
+    }
+
+    /**
+     * Answers a query: from the cache, or by running it (and caching its result when allowed).
+     *
+     * @param statement  the statement wrapper (for its connection, scroll type and timeout)
+     * @param sql        the text
+     * @param parameters the bound parameters, or null
+     * @param query      runs the statement on a miss
+     * @return the result set to hand to the application (not yet wrapped)
+     */
+    ResultSet query(OptimizerStatement statement, String sql, Object[] parameters, Query query) throws SQLException;
+
+    /**
+     * A statement other than a cached query ran (or failed: it may have written before failing):
+     * invalidate what it may have written, at once for this connection and, inside a transaction,
+     * again at commit for everyone.
+     */
+    void executed(OptimizerConnection connection, String sql);
+
+    /** The connection's transaction ended: committed (or auto-commit switched on) or rolled back. */
+    void transactionEnded(OptimizerConnection connection, boolean committed);
+}
