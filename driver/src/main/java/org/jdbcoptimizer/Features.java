@@ -3,6 +3,7 @@ package org.jdbcoptimizer;
 import java.lang.System.Logger.Level;
 
 import org.jdbcoptimizer.analyze.Analyses;
+import org.jdbcoptimizer.cache.CacheInterceptor;
 import org.jdbcoptimizer.cache.Caches;
 import org.jdbcoptimizer.config.OptimizerConfig;
 import org.jdbcoptimizer.config.OptimizerConfigException;
@@ -46,7 +47,11 @@ final class Features implements FeatureFactory {
     public QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope,
                             String poolName) throws OptimizerConfigException {
         try {
-            return Caches.forEndpoint(config, database, databaseId, scope, poolName);
+            CacheInterceptor cache = Caches.forEndpoint(config, database, databaseId, scope, poolName);
+            if (cache != null) {
+                OptimizerMetrics.forCache(databaseId, () -> Caches.statsOf(databaseId));
+            }
+            return cache;
         } catch (RuntimeException | LinkageError e) {
             LOG.once("cache-setup-" + poolName, Level.WARNING, poolName,
                     "the result cache is off for this pool: it could not be set up", e);

@@ -55,6 +55,13 @@ public final class Caches {
         return stats;
     }
 
+    /** The statistics of one database's cache; all zero when it has none (yet, or any more). */
+    public static CacheStats statsOf(String databaseId) {
+        ResultCache cache = BY_DATABASE.get(databaseId);
+        return cache != null ? cache.stats()
+                : new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, Map.of());
+    }
+
     /** Drops every cache (tests, shutdown). */
     public static void clear() {
         for (ResultCache cache : BY_DATABASE.values()) {

@@ -71,6 +71,27 @@ final class MicrometerBinding implements StatementMetrics {
                 .description("getConnection calls that timed out").tag("pool", poolName).register(registry);
     }
 
+    static void bindCache(Object configured, String databaseId,
+                          java.util.function.Supplier<org.jdbcoptimizer.cache.CacheStats> stats) {
+        MeterRegistry registry = configured != null ? (MeterRegistry) configured : Metrics.globalRegistry;
+        FunctionCounter.builder("optimizer.cache.gets", stats, s -> s.get().hits()).tag("database", databaseId)
+                .tag("result", "hit").description("Queries answered from the result cache").register(registry);
+        FunctionCounter.builder("optimizer.cache.gets", stats, s -> s.get().misses()).tag("database", databaseId)
+                .tag("result", "miss").description("Cacheable queries that ran").register(registry);
+        FunctionCounter.builder("optimizer.cache.loads", stats, s -> s.get().loads()).tag("database", databaseId)
+                .description("Results captured for the cache").register(registry);
+        FunctionCounter.builder("optimizer.cache.invalidations", stats, s -> s.get().invalidations())
+                .tag("database", databaseId).description("Entries dropped by writes").register(registry);
+        FunctionCounter.builder("optimizer.cache.evictions", stats, s -> s.get().evictionsBySize())
+                .tag("database", databaseId).tag("cause", "size").register(registry);
+        FunctionCounter.builder("optimizer.cache.evictions", stats, s -> s.get().evictionsByTtl())
+                .tag("database", databaseId).tag("cause", "expired").register(registry);
+        Gauge.builder("optimizer.cache.size", stats, s -> s.get().entries()).tag("database", databaseId)
+                .description("Entries held").register(registry);
+        Gauge.builder("optimizer.cache.bytes", stats, s -> s.get().bytes()).tag("database", databaseId)
+                .description("Estimated bytes held").register(registry);
+    }
+
     @Override
     public void executed(SqlStatementKind kind, long nanos, boolean failed, boolean slowExecution) {
         (failed ? error : success)[kind.ordinal()].record(nanos, TimeUnit.NANOSECONDS);

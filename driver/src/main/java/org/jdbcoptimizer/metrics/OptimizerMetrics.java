@@ -20,6 +20,10 @@ import org.jdbcoptimizer.pool.ConnectionPool;
  *   <li>{@code optimizer.connections.active|idle|pending|total} gauges, tag {@code pool}</li>
  *   <li>{@code optimizer.connections.acquire} function timer, tag {@code pool}: getConnection time</li>
  *   <li>{@code optimizer.connections.timeout} function counter, tag {@code pool}</li>
+ *   <li>{@code optimizer.cache.gets} function counters, tags {@code database}, {@code result} (hit, miss)</li>
+ *   <li>{@code optimizer.cache.loads}, {@code optimizer.cache.invalidations} function counters, tag
+ *       {@code database}; {@code optimizer.cache.evictions} with tag {@code cause} (size, expired)</li>
+ *   <li>{@code optimizer.cache.size} (entries) and {@code optimizer.cache.bytes} gauges, tag {@code database}</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -64,6 +68,15 @@ public final class OptimizerMetrics {
         }
         return MicrometerBinding.bind(REGISTRY.get(), pool, poolName);
     }
+
+    /** Registers the meters of a database's result cache (once per database and registry). */
+    public static void forCache(String databaseId, java.util.function.Supplier<org.jdbcoptimizer.cache.CacheStats> stats) {
+        if (MICROMETER_PRESENT && CACHES_BOUND.add(System.identityHashCode(REGISTRY.get()) + "|" + databaseId)) {
+            MicrometerBinding.bindCache(REGISTRY.get(), databaseId, stats);
+        }
+    }
+
+    private static final java.util.Set<String> CACHES_BOUND = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static boolean present() {
         try {

@@ -126,6 +126,22 @@ class ResultCacheBehaviourTest {
     }
 
     @Test
+    void micrometerSeesTheCache() throws SQLException {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        org.jdbcoptimizer.metrics.OptimizerMetrics.bindTo(registry);
+        TestDatabases.postgresExecute("create table " + table + " (id int)", "insert into " + table + " values (1)");
+        String url = postgresUrl("");
+        try (Connection connection = DriverManager.getConnection(url)) {
+            count(connection, "select count(*) from " + table);
+            count(connection, "select count(*) from " + table);
+        }
+        double hits = registry.get("optimizer.cache.gets").tag("result", "hit").functionCounters().stream()
+                .mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum();
+        assertTrue(hits >= 1, "hits seen by Micrometer: " + hits);
+    }
+
+    @Test
     void malformedTableTtlIsAConfigurationError() {
         OptimizerConfigException e = org.junit.jupiter.api.Assertions.assertThrows(OptimizerConfigException.class,
                 () -> DriverManager.getConnection(postgresUrl("optimizer.cache.tableTtl=orders%3Dsoon")));
