@@ -100,6 +100,11 @@ public final class BusSettings {
                 throw new IllegalArgumentException("bus redisUrl: '" + redacted(url)
                         + "' is not a Redis URL; expected redis://host:port or rediss://host:port");
             }
+            String path = uri.getPath();
+            if (path != null && !path.isEmpty() && !path.equals("/") && !path.matches("/[0-9]{1,5}")) {
+                throw new IllegalArgumentException("bus redisUrl: '" + redacted(url) + "' names database '"
+                        + path.substring(1) + "'; expected a number such as redis://host:6379/0");
+            }
             this.redisUrl = url;
             return this;
         }

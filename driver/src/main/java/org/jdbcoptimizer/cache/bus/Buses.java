@@ -17,7 +17,7 @@ public final class Buses {
     public static final String NONE = "none";
     /** PostgreSQL {@code LISTEN/NOTIFY} on the cached database itself. */
     public static final String POSTGRES = "postgres";
-    /** Redis pub/sub plus per-table version counters (not yet). */
+    /** Redis pub/sub plus per-table version counters. */
     public static final String REDIS = "redis";
 
     private Buses() {
@@ -54,6 +54,9 @@ public final class Buses {
                 }
                 requirePgjdbc();
                 return new PostgresBus(settings, listenerConnections);
+            case REDIS:
+                String prefix = settings.redisKeyPrefix != null ? settings.redisKeyPrefix : redisKeyPrefix(databaseId);
+                return new RedisBus(prefix, settings);
             default:
                 throw new IllegalArgumentException("bus: '" + kind + "' is not a bus; accepted "
                         + NONE + ", " + POSTGRES + ", " + REDIS);
