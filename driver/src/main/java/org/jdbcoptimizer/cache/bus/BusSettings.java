@@ -74,7 +74,7 @@ public final class BusSettings {
     public static final class Builder {
         private String redisUrl = DEFAULT_REDIS_URL;
         private int timeoutMillis = 2_000;
-        private int redisPoolSize = 4;
+        private int redisPoolSize = 8;
         private int pollMillis = 500;
         private int keepaliveMillis = 5_000;
         private int reconnectMinMillis = 100;
@@ -115,7 +115,7 @@ public final class BusSettings {
             return this;
         }
 
-        /** Redis connections for commands (the subscription has its own): 1..64, default 4. */
+        /** Redis connections for commands (the subscription has its own): 1..64, default 8; every hit on Redis borrows one for an MGET. */
         public Builder redisPoolSize(int size) {
             this.redisPoolSize = checked("redisPoolSize", size, 1, 64);
             return this;

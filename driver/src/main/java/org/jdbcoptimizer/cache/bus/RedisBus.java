@@ -10,12 +10,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.jdbcoptimizer.util.Log;
 
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -34,11 +37,14 @@ import redis.clients.jedis.params.SetParams;
  * <p>Concurrency: commands run on a small pool ({@link RedisCommands}), the subscription on its
  * own thread ({@link RedisSubscriber}). {@link #healthy()} is two volatile reads. A failed command
  * makes it false until the next command succeeds or the subscription is re-established; the
- * application never sees the failure.
+ * application never sees the failure. After a connection failure or a timeout, commands are not
+ * even tried for a second (unless the subscription comes back first): a Redis that hangs costs
+ * the application one timeout per second, not one per statement.
  */
 final class RedisBus implements InvalidationBus {
 
     private static final Log LOG = Log.of(RedisBus.class);
+    private static final long COOL_DOWN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final BusSettings settings;
     private final String senderId = Payload.newSenderId();
@@ -50,6 +56,8 @@ final class RedisBus implements InvalidationBus {
     private final Object lock = new Object();
     private final Set<String> staleWarned = ConcurrentHashMap.newKeySet();
     private volatile boolean commandsHealthy = true;
+    private volatile boolean coolingDown;
+    private volatile long coolDownEndNanos;
     private volatile RedisSubscriber subscriber;
     private boolean closed;
 
@@ -85,6 +93,10 @@ final class RedisBus implements InvalidationBus {
         } else {
             message.tables().forEach(table -> keys.add(versionPrefix + table));
         }
+        if (coolingDown()) {
+            warnStale(message, new IllegalStateException("not tried: Redis did not answer within the last second"));
+            return;
+        }
         try {
             commands.call(jedis -> {
                 Pipeline pipeline = jedis.pipelined();
@@ -98,7 +110,7 @@ final class RedisBus implements InvalidationBus {
             });
             succeeded();
         } catch (Exception e) {
-            commandsHealthy = false;
+            failed(e);
             warnStale(message, e);
         }
     }
@@ -131,6 +143,9 @@ final class RedisBus implements InvalidationBus {
         for (int i = 0; i < tables.length; i++) {
             keys[i + 1] = versionPrefix + tables[i].toLowerCase(Locale.ROOT);
         }
+        if (coolingDown()) {
+            return null;
+        }
         try {
             List<String> values = commands.call(jedis -> jedis.mget(keys));
             if (values.get(0) == null) {
@@ -148,9 +163,11 @@ final class RedisBus implements InvalidationBus {
             return versions;
         } catch (Exception e) {
             if (commandsHealthy) {
-                commandsHealthy = false;
+                failed(e);
                 LOG.log(Level.WARNING, settings.logPrefix, "reading versions from Redis at " + endpoint
                         + " failed, so the cache serves no hits until Redis answers again: " + e, e);
+            } else {
+                failed(e);
             }
             return null;
         }
@@ -203,7 +220,22 @@ final class RedisBus implements InvalidationBus {
         succeeded();
     }
 
+    private boolean coolingDown() {
+        return coolingDown && System.nanoTime() - coolDownEndNanos < 0;
+    }
+
+    private void failed(Exception e) {
+        commandsHealthy = false;
+        if (e instanceof JedisConnectionException || e instanceof NoSuchElementException) {
+            coolDownEndNanos = System.nanoTime() + COOL_DOWN_NANOS;
+            coolingDown = true;
+        }
+    }
+
     private void succeeded() {
+        if (coolingDown) {
+            coolingDown = false;
+        }
         if (!commandsHealthy) {
             commandsHealthy = true;
             staleWarned.clear();

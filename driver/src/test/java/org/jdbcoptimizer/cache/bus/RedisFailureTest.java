@@ -94,6 +94,11 @@ class RedisFailureTest {
                 server.freeze();
                 RecordingListener.await("unhealthy", WAIT, () -> !bus.healthy());
                 assertNull(bus.remoteVersions(TABLES));
+                long started = System.nanoTime();
+                assertNull(bus.remoteVersions(TABLES));
+                bus.committed(Set.of("orders"), false);
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                assertTrue(millis < 100, "after a timeout, commands wait for the cool-down, not for Redis: " + millis + " ms");
 
                 server.thaw();
                 RecordingListener.await("healthy again", WAIT, bus::healthy);
