@@ -162,12 +162,11 @@ final class RedisBus implements InvalidationBus {
             succeeded();
             return versions;
         } catch (Exception e) {
-            if (commandsHealthy) {
-                failed(e);
+            boolean wasHealthy = commandsHealthy;
+            failed(e);
+            if (wasHealthy) {
                 LOG.log(Level.WARNING, settings.logPrefix, "reading versions from Redis at " + endpoint
                         + " failed, so the cache serves no hits until Redis answers again: " + e, e);
-            } else {
-                failed(e);
             }
             return null;
         }
