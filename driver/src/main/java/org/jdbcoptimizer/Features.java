@@ -45,9 +45,10 @@ final class Features implements FeatureFactory {
 
     @Override
     public QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope,
-                            String poolName) throws OptimizerConfigException {
+                            String poolName, ConnectionFactory connections) throws OptimizerConfigException {
         try {
-            CacheInterceptor cache = Caches.forEndpoint(config, database, databaseId, scope, poolName);
+            CacheInterceptor cache = Caches.forEndpoint(config, database, databaseId, scope, poolName,
+                    connections::connect);
             if (cache != null) {
                 OptimizerMetrics.forCache(databaseId, () -> Caches.statsOf(databaseId));
             }

@@ -91,6 +91,9 @@ public final class CacheInterceptor implements QueryCache {
             return result;
         }
         String shape = analyzer.analyze(sql).fingerprintHex();
+        if (!cache.serving()) {
+            return query.run(); // the bus is down: an invalidation may have been missed, serve nothing
+        }
         ResultCache.CacheEntry hit = cache.lookup(key, shape);
         if (hit != null) {
             return hit.result.open(statement, statement.getResultSetType());
@@ -104,7 +107,7 @@ public final class CacheInterceptor implements QueryCache {
         if (!flight.owner()) {
             return query.run();
         }
-        long[] before = cache.versionsBefore(decision.tables());
+        ResultCache.Versions before = cache.versionsBefore(decision.tables());
         long start = System.nanoTime();
         CachedResult captured;
         try (ResultSet result = query.run()) {
@@ -178,11 +181,14 @@ public final class CacheInterceptor implements QueryCache {
                 unknown |= tables.isEmpty() && kind != SqlStatementKind.QUERY;
             }
             invalidate(unknown, tables);
+            announceWrite(connection, unknown, tables);
             if (!connection.autoCommitMode()) {
                 TransactionWrites writes = writes(connection);
                 writes.any = true;
                 writes.unknown |= unknown;
                 writes.tables.addAll(tables);
+            } else {
+                cache.bus().committed(tables, unknown); // auto-commit: the write is committed now
             }
         } catch (RuntimeException e) {
             LOG.once("cache-write-" + name, Level.WARNING, name,
@@ -198,8 +204,23 @@ public final class CacheInterceptor implements QueryCache {
             TransactionWrites writes = (TransactionWrites) state;
             if (committed && writes.any) {
                 invalidate(writes.unknown, writes.tables); // the committed rows are now everyone's
+                cache.bus().committed(writes.tables, writes.unknown);
             }
             writes.clear();
+        }
+    }
+
+    /**
+     * Tells other processes, inside the writing transaction where the bus can (PostgreSQL's
+     * pg_notify is delivered exactly at commit, never for a rollback). A failure here (the
+     * transaction already aborted) never reaches the application.
+     */
+    private void announceWrite(OptimizerConnection connection, boolean unknown, Set<String> tables) {
+        try {
+            cache.bus().written(connection.lease().physical(), tables, unknown);
+        } catch (SQLException | RuntimeException e) {
+            LOG.once("cache-bus-write-" + name, Level.WARNING, name, "could not announce a write to the"
+                    + " invalidation bus; other processes see it after their TTL: " + e, null);
         }
     }
 

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jdbcoptimizer.cache.bus.BusSettings;
+import org.jdbcoptimizer.cache.bus.Buses;
+import org.jdbcoptimizer.cache.bus.ConnectionSupplier;
+import org.jdbcoptimizer.cache.bus.InvalidationBus;
 import org.jdbcoptimizer.config.OptimizerConfig;
 import org.jdbcoptimizer.config.OptimizerConfigException;
 import org.jdbcoptimizer.config.Options;
@@ -35,12 +39,34 @@ public final class Caches {
      * @throws OptimizerConfigException when a cache rule option is malformed
      */
     public static CacheInterceptor forEndpoint(OptimizerConfig config, Database database, String databaseId,
-                                               String scope, String poolName) throws OptimizerConfigException {
+                                               String scope, String poolName, ConnectionSupplier connections)
+            throws OptimizerConfigException {
         if (!config.get(Options.CACHE)) {
             return null;
         }
-        ResultCache cache = BY_DATABASE.computeIfAbsent(databaseId, id -> new ResultCache(
-                config.get(Options.CACHE_MAX_BYTES), config.get(Options.CACHE_MAX_RESULT_BYTES)));
+        String busKind = config.get(Options.CACHE_BUS).toLowerCase(Locale.ROOT);
+        if (!List.of(Buses.NONE, Buses.POSTGRES, Buses.REDIS).contains(busKind)) {
+            throw new OptimizerConfigException("Invalid value '" + busKind + "' for option " + Options.CACHE_BUS.key()
+                    + ": accepted " + Options.CACHE_BUS.range());
+        }
+        ResultCache cache = BY_DATABASE.computeIfAbsent(databaseId, id -> {
+            InvalidationBus bus = Buses.create(busKind, id, BusSettings.builder()
+                    .redisUrl(config.get(Options.CACHE_REDIS_URL)).logPrefix(poolName).build(), connections);
+            ResultCache created = new ResultCache(config.get(Options.CACHE_MAX_BYTES),
+                    config.get(Options.CACHE_MAX_RESULT_BYTES), bus);
+            bus.start(new InvalidationBus.Listener() {
+                @Override
+                public void invalidate(java.util.Set<String> tables) {
+                    created.invalidate(tables);
+                }
+
+                @Override
+                public void invalidateAll() {
+                    created.invalidateAll();
+                }
+            });
+            return created;
+        });
         Relations relations = RELATIONS.computeIfAbsent(databaseId, id -> new Relations(database));
         CachePolicy policy = new CachePolicy(config.get(Options.CACHE_TTL), names(config.get(Options.CACHE_INCLUDE)),
                 names(config.get(Options.CACHE_EXCLUDE)), tableTtls(config.get(Options.CACHE_TABLE_TTL)),
@@ -66,6 +92,7 @@ public final class Caches {
     public static void clear() {
         for (ResultCache cache : BY_DATABASE.values()) {
             cache.invalidateAll();
+            cache.bus().close();
         }
         BY_DATABASE.clear();
         RELATIONS.clear();

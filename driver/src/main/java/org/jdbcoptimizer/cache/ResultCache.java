@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import org.jdbcoptimizer.cache.bus.InvalidationBus;
 
 /**
  * The cached results of one database, bounded in bytes, with per-entry TTL, table-version
@@ -50,25 +51,39 @@ public final class ResultCache {
     private final ConcurrentHashMap<String, LongAdder> invalidationsByTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, long[]> hitsAndMissesByShape = new ConcurrentHashMap<>();
 
-    /** One cached result with the table versions it was read at. */
+    /** One cached result with the table versions it was read at (local, and remote when the bus has them). */
     static final class CacheEntry {
         final CachedResult result;
         final String[] tables;
         final long[] tableVersions;
+        final long[] remoteVersions;
         final long ttlNanos;
         final String shape;
 
-        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, Duration ttl, String shape) {
+        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, long[] remoteVersions, Duration ttl,
+                   String shape) {
             this.result = result;
             this.tables = tables;
             this.tableVersions = tableVersions;
+            this.remoteVersions = remoteVersions;
             this.ttlNanos = ttl.toNanos();
             this.shape = shape;
         }
     }
 
-    public ResultCache(long maxBytes, long maxResultBytes) {
+    /** The versions read before a load: local always, remote when the bus keeps versions. */
+    record Versions(long[] local, long[] remote) {
+    }
+
+    private final InvalidationBus bus;
+
+    /**
+     * @param bus carries invalidations to and from other processes; {@code Buses.create("none", ...)}
+     *            when there are none
+     */
+    public ResultCache(long maxBytes, long maxResultBytes, InvalidationBus bus) {
         this.maxResultBytes = maxResultBytes;
+        this.bus = bus;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE,
@@ -93,15 +108,33 @@ public final class ResultCache {
                 .build();
     }
 
-    /** The versions of these tables now: take them before running the statement that loads them. */
-    long[] versionsBefore(String[] tables) {
-        return versions.snapshot(tables);
+    /**
+     * The versions of these tables now: take them before running the statement that loads them.
+     * Null when the bus cannot vouch for other processes' writes (the result must then not be stored).
+     */
+    Versions versionsBefore(String[] tables) {
+        long[] local = versions.snapshot(tables);
+        if (!bus.healthy()) {
+            return null;
+        }
+        long[] remote = bus.remoteVersions(tables);
+        return new Versions(local, remote);
+    }
+
+    /** The bus is down: nothing may be served, since an invalidation could have been missed. */
+    boolean serving() {
+        return bus.healthy();
+    }
+
+    private boolean valid(CacheEntry entry) {
+        return versions.unchanged(entry.tables, entry.tableVersions)
+                && (entry.remoteVersions == null || bus.remoteUnchanged(entry.tables, entry.remoteVersions));
     }
 
     /** A valid cached result, or null (a miss, counted). */
     CacheEntry lookup(CacheKey key, String shape) {
-        CacheEntry entry = entries.getIfPresent(key);
-        if (entry != null && versions.unchanged(entry.tables, entry.tableVersions)) {
+        CacheEntry entry = bus.healthy() ? entries.getIfPresent(key) : null;
+        if (entry != null && valid(entry)) {
             hits.increment();
             countShape(shape, 0);
             return entry;
@@ -132,7 +165,7 @@ public final class ResultCache {
         }
         try {
             CacheEntry entry = running.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            if (entry != null && versions.unchanged(entry.tables, entry.tableVersions)) {
+            if (entry != null && valid(entry)) {
                 sharedLoads.increment();
                 return new Flight(false, entry);
             }
@@ -150,21 +183,22 @@ public final class ResultCache {
      *
      * @return the entry as stored (for waiting threads), or null
      */
-    CacheEntry finishLoad(CacheKey key, CachedResult result, String[] tables, long[] versionsBefore, Duration ttl,
+    CacheEntry finishLoad(CacheKey key, CachedResult result, String[] tables, Versions before, Duration ttl,
                           String shape, long nanos) {
         CacheEntry stored = null;
         try {
             if (result != null) {
                 loads.increment();
                 loadNanos.add(nanos);
-                if (result.weightBytes() <= maxResultBytes && versions.unchanged(tables, versionsBefore)) {
-                    stored = new CacheEntry(result, tables, versionsBefore, ttl, shape);
+                if (before != null && result.weightBytes() <= maxResultBytes
+                        && versions.unchanged(tables, before.local())) {
+                    stored = new CacheEntry(result, tables, before.local(), before.remote(), ttl, shape);
                     for (String table : tables) {
                         keysByTable.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(key);
                     }
                     entries.put(key, stored);
                     stores.increment();
-                    if (!versions.unchanged(tables, versionsBefore)) {
+                    if (!versions.unchanged(tables, before.local())) {
                         entries.asMap().remove(key, stored); // a write slipped in between check and put
                         stored = null;
                     }
@@ -185,6 +219,11 @@ public final class ResultCache {
         if (future != null) {
             future.complete(null);
         }
+    }
+
+    /** The bus, to announce this process's writes to the others. */
+    InvalidationBus bus() {
+        return bus;
     }
 
     /** A write to these tables: every result that read one of them becomes invalid at once. */

@@ -153,6 +153,13 @@ public final class Options {
             "Functions that are deterministic and read no other table, so queries calling them may be cached"
                     + " (unknown functions are treated as volatile).");
 
+    public static final Option<String> CACHE_BUS = Option.string("cache.bus", "none", "none, postgres or redis",
+            "Carries invalidations between processes caching the same database: postgres (LISTEN/NOTIFY, sent"
+                    + " inside the writing transaction) or redis (pub/sub plus version counters every hit checks).");
+
+    public static final Option<String> CACHE_REDIS_URL = Option.string("cache.redis.url", "redis://127.0.0.1:6379",
+            "a redis:// URL", "The Redis server of optimizer.cache.bus=redis.");
+
     /** Every option, in README order, keyed by name without prefix. */
     public static final Map<String, Option<?>> ALL = index(List.of(
             CONFIG, TARGET_DRIVER,
@@ -162,7 +169,7 @@ public final class Options {
             SLOW_LOG_SQL_MAX_LENGTH, LOG_PARAMETERS, EXPLAIN, EXPLAIN_ANALYZE, EXPLAIN_INTERVAL, EXPLAIN_SAMPLE_RATE,
             EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS,
             CACHE, CACHE_TTL, CACHE_MAX_BYTES, CACHE_MAX_RESULT_BYTES, CACHE_INCLUDE, CACHE_EXCLUDE, CACHE_TABLE_TTL,
-            CACHE_SAFE_FUNCTIONS));
+            CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL));
 
     private Options() {
     }

@@ -85,7 +85,7 @@ public final class Endpoint {
         }
         // Results are shared by connections of one user to one database (the full URL may name the user).
         String scope = targetUrl + "|" + factory.describe() + "|" + user;
-        QueryCache cache = features.cache(config, database, databaseId, scope, poolName);
+        QueryCache cache = features.cache(config, database, databaseId, scope, poolName, factory);
         return new Endpoint(new ConnectionContext(config, database, listener, cache), factory, pool);
     }
 

@@ -24,7 +24,7 @@ public interface FeatureFactory {
 
         @Override
         public QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope,
-                                String poolName) {
+                                String poolName, ConnectionFactory connections) {
             return null;
         }
     };
@@ -43,9 +43,10 @@ public interface FeatureFactory {
      * @param databaseId identifies the database (every connection to it shares one cache, so that a
      *                   write through any of them invalidates for all)
      * @param scope      identifies database and user: results are shared only within one scope
+     * @param connections opens connections to the database (the invalidation bus listens on one)
      * @return the cache, or null when the configuration turns it off
      * @throws SQLException when a cache option is malformed
      */
-    QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope, String poolName)
-            throws SQLException;
+    QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope, String poolName,
+                     ConnectionFactory connections) throws SQLException;
 }
