@@ -15,7 +15,7 @@ import org.jdbcoptimizer.sql.TableRef;
  * the text alone: the safety rules (a single plain read of known tables, no locking clause, no
  * volatile or session function) and the user's rules (table include/exclude lists, per-table TTL,
  * {@code /* optimizer:cache ttl=30s *}{@code /} and {@code /* optimizer:nocache *}{@code /}
- * hints). What depends on the connection (transaction state, isolation, session settings) and on
+ * hints, per-shape TTLs by fingerprint id). What depends on the connection (transaction state, isolation, session settings) and on
  * the catalog (views, temporary tables, row-level security) is checked elsewhere.
  *
  * <p>Immutable and thread-safe.
@@ -39,13 +39,15 @@ final class CachePolicy {
     private final Set<String> exclude;
     private final Map<String, Duration> tableTtl;
     private final VolatileFunctions functions;
+    private final Map<String, Duration> shapeTtl;
 
     CachePolicy(Duration defaultTtl, Set<String> include, Set<String> exclude, Map<String, Duration> tableTtl,
-                VolatileFunctions functions) {
+                Map<String, Duration> shapeTtl, VolatileFunctions functions) {
         this.defaultTtl = defaultTtl;
         this.include = include;
         this.exclude = exclude;
         this.tableTtl = tableTtl;
+        this.shapeTtl = shapeTtl;
         this.functions = functions;
     }
 
@@ -53,6 +55,10 @@ final class CachePolicy {
         Optional<Boolean> hinted = info.hints().cache();
         if (hinted.isPresent() && !hinted.get()) {
             return Decision.no("optimizer:nocache hint");
+        }
+        Duration forShape = shapeTtl.get(info.fingerprintHex());
+        if (forShape != null && forShape.isZero()) {
+            return Decision.no("optimizer.cache.shapes says never");
         }
         if (info.kind() != SqlStatementKind.QUERY || !info.readOnly()) {
             return Decision.no(info.parsed() ? "not a single plain read" : "the statement could not be parsed");
@@ -72,7 +78,8 @@ final class CachePolicy {
             return Decision.no("depends on the session or the clock");
         }
         String[] tables = new String[info.tablesRead().size()];
-        Duration ttl = info.hints().ttl().orElse(null);
+        Duration ttl = info.hints().ttl().orElse(forShape);
+        boolean ruled = hinted.orElse(false) || forShape != null;
         int i = 0;
         for (TableRef table : info.tablesRead()) {
             String name = table.name();
@@ -80,11 +87,11 @@ final class CachePolicy {
             if (exclude.contains(name)) {
                 return Decision.no("table " + name + " is in optimizer.cache.exclude");
             }
-            if (!include.isEmpty() && !include.contains(name) && !hinted.orElse(false)) {
+            if (!include.isEmpty() && !include.contains(name) && !ruled) {
                 return Decision.no("table " + name + " is not in optimizer.cache.include");
             }
             Duration forTable = tableTtl.get(name);
-            if (forTable != null && info.hints().ttl().isEmpty()) {
+            if (forTable != null && info.hints().ttl().isEmpty() && forShape == null) {
                 ttl = ttl == null || forTable.compareTo(ttl) < 0 ? forTable : ttl;
             }
         }

@@ -69,7 +69,9 @@ public final class Caches {
         });
         Relations relations = RELATIONS.computeIfAbsent(databaseId, id -> new Relations(database));
         CachePolicy policy = new CachePolicy(config.get(Options.CACHE_TTL), names(config.get(Options.CACHE_INCLUDE)),
-                names(config.get(Options.CACHE_EXCLUDE)), tableTtls(config.get(Options.CACHE_TABLE_TTL)),
+                names(config.get(Options.CACHE_EXCLUDE)),
+                durations(config.get(Options.CACHE_TABLE_TTL), Options.CACHE_TABLE_TTL),
+                durations(config.get(Options.CACHE_SHAPES), Options.CACHE_SHAPES),
                 new VolatileFunctions(names(config.get(Options.CACHE_SAFE_FUNCTIONS))));
         return new CacheInterceptor(poolName, scope, cache, policy, relations);
     }
@@ -110,7 +112,9 @@ public final class Caches {
         return names;
     }
 
-    static Map<String, Duration> tableTtls(String list) throws OptimizerConfigException {
+    /** Reads "name=duration,..." for a rule option; a malformed pair fails naming the option. */
+    static Map<String, Duration> durations(String list, org.jdbcoptimizer.config.Option<String> option)
+            throws OptimizerConfigException {
         Map<String, Duration> ttls = new HashMap<>();
         if (list == null) {
             return ttls;
@@ -129,9 +133,8 @@ public final class Caches {
             }
         }
         if (!bad.isEmpty()) {
-            throw new OptimizerConfigException("Invalid value '" + list + "' for option "
-                    + Options.CACHE_TABLE_TTL.key() + ": cannot read " + bad + "; accepted "
-                    + Options.CACHE_TABLE_TTL.range());
+            throw new OptimizerConfigException("Invalid value '" + list + "' for option " + option.key()
+                    + ": cannot read " + bad + "; accepted " + option.range());
         }
         return ttls;
     }

@@ -148,6 +148,11 @@ public final class Options {
             "table=duration pairs, comma-separated (e.g. prices=5s,categories=10m)",
             "Per-table TTL; a query reading several tables gets the shortest.");
 
+    public static final Option<String> CACHE_SHAPES = Option.string("cache.shapes", null,
+            "fingerprintId=duration pairs, comma-separated; 0 means never (e.g. 3f2a9c0d1e4b5a67=30s)",
+            "Per statement shape rules, by the fingerprint id the slow-query log and statementStats() show:"
+                    + " its TTL, or 0 to never cache it. Such a rule also caches a shape outside cache.include.");
+
     public static final Option<String> CACHE_SAFE_FUNCTIONS = Option.string("cache.safeFunctions", null,
             "comma-separated function names",
             "Functions that are deterministic and read no other table, so queries calling them may be cached"
@@ -169,7 +174,7 @@ public final class Options {
             SLOW_LOG_SQL_MAX_LENGTH, LOG_PARAMETERS, EXPLAIN, EXPLAIN_ANALYZE, EXPLAIN_INTERVAL, EXPLAIN_SAMPLE_RATE,
             EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS,
             CACHE, CACHE_TTL, CACHE_MAX_BYTES, CACHE_MAX_RESULT_BYTES, CACHE_INCLUDE, CACHE_EXCLUDE, CACHE_TABLE_TTL,
-            CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL));
+            CACHE_SHAPES, CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL));
 
     private Options() {
     }

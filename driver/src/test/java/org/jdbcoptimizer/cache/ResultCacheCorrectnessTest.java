@@ -255,6 +255,22 @@ class ResultCacheCorrectnessTest {
             read(connection, 1);
         }
         assertEquals(0, stats().hits());
+
+        String shape = org.jdbcoptimizer.sql.SqlAnalyzer.shared()
+                .analyze("select v from " + table + " where id = ?").fingerprintHex();
+        String never = url + "&optimizer.cache.shapes=" + shape + "%3D0";
+        try (Connection connection = DriverManager.getConnection(never)) {
+            read(connection, 1);
+            read(connection, 1);
+        }
+        assertEquals(0, stats().hits(), "a shape rule of 0 never caches");
+
+        String onlyOthers = url + "&optimizer.cache.include=other_table&optimizer.cache.shapes=" + shape + "%3D30s";
+        try (Connection connection = DriverManager.getConnection(onlyOthers)) {
+            read(connection, 1);
+            read(connection, 1);
+        }
+        assertEquals(1, stats().hits(), "a shape rule caches outside the include list");
     }
 
     @Test
