@@ -3,7 +3,6 @@ package org.jdbcoptimizer;
 import java.lang.System.Logger.Level;
 
 import org.jdbcoptimizer.analyze.Analyses;
-import org.jdbcoptimizer.cache.CacheInterceptor;
 import org.jdbcoptimizer.cache.Caches;
 import org.jdbcoptimizer.config.OptimizerConfig;
 import org.jdbcoptimizer.config.OptimizerConfigException;
@@ -47,9 +46,9 @@ final class Features implements FeatureFactory {
     public QueryCache cache(OptimizerConfig config, Database database, String databaseId, String scope,
                             String poolName, ConnectionFactory connections) throws OptimizerConfigException {
         try {
-            CacheInterceptor cache = Caches.forEndpoint(config, database, databaseId, scope, poolName,
+            QueryCache cache = Caches.forAnyEndpoint(config, database, databaseId, scope, poolName,
                     connections::connect);
-            if (cache != null) {
+            if (cache.caches()) {
                 OptimizerMetrics.forCache(databaseId, () -> Caches.statsOf(databaseId));
             }
             return cache;

@@ -51,6 +51,8 @@ public final class CacheInterceptor implements QueryCache {
     private final Relations relations;
     private final SqlAnalyzer analyzer = SqlAnalyzer.shared();
     private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** The metadata snapshot of each statement's last load, reused while its columns match. */
+    private final Cache<String, CachedMetaData> metaData = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /**
      * @param scope identifies the database and user (e.g. the target URL and user); results are
@@ -111,11 +113,12 @@ public final class CacheInterceptor implements QueryCache {
         long start = System.nanoTime();
         CachedResult captured;
         try (ResultSet result = query.run()) {
-            captured = CachedResult.capture(result);
+            captured = CachedResult.capture(result, metaData.getIfPresent(sql));
         } catch (SQLException | RuntimeException | Error e) {
             cache.abandonLoad(key);
             throw e;
         }
+        metaData.put(sql, captured.metaDataSnapshot());
         cache.finishLoad(key, captured, decision.tables(), before, decision.ttl(), shape, System.nanoTime() - start);
         return captured.open(statement, statement.getResultSetType());
     }
@@ -162,8 +165,8 @@ public final class CacheInterceptor implements QueryCache {
             if (kind == SqlStatementKind.TRANSACTION_CONTROL || kind == SqlStatementKind.SESSION) {
                 return;
             }
-            if (info.readOnly() && policy.decide(info).cacheable()) {
-                return; // a plain read of known tables with safe functions writes nothing
+            if (!policy.mayWrite(info)) {
+                return; // a read that calls nothing that could write
             }
             boolean unknown = !info.parsed() || kind == SqlStatementKind.QUERY && info.tablesWritten().isEmpty()
                     || kind == SqlStatementKind.OTHER;
@@ -194,6 +197,15 @@ public final class CacheInterceptor implements QueryCache {
             LOG.once("cache-write-" + name, Level.WARNING, name,
                     "a write could not be analysed; everything cached is dropped: " + e, e);
             cache.invalidateAll();
+        }
+    }
+
+    @Override
+    public boolean mayWrite(String sql) {
+        try {
+            return policy.mayWrite(analyzer.analyze(sql));
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 

@@ -51,6 +51,15 @@ final class CachePolicy {
         this.functions = functions;
     }
 
+    /**
+     * True when running the statement may change a table: anything but a parsed single query
+     * that names no written table and calls only functions known not to write.
+     */
+    boolean mayWrite(SqlInfo info) {
+        return !(info.kind() == SqlStatementKind.QUERY && info.parsed() && info.tablesWritten().isEmpty()
+                && functions.firstPossiblyWriting(info.functions()) == null);
+    }
+
     Decision decide(SqlInfo info) {
         Optional<Boolean> hinted = info.hints().cache();
         if (hinted.isPresent() && !hinted.get()) {

@@ -85,6 +85,21 @@ final class CachedMetaData implements ResultSetMetaData {
         return new CachedMetaData(count, answers);
     }
 
+    /** True when the driver's metadata has the same columns (count, labels, types) as this snapshot. */
+    boolean matches(ResultSetMetaData metaData) throws SQLException {
+        if (metaData.getColumnCount() != columnCount) {
+            return false;
+        }
+        for (int column = 1; column <= columnCount; column++) {
+            if (!java.util.Objects.equals(metaData.getColumnLabel(column), getColumnLabel(column))
+                    || metaData.getColumnType(column) != getColumnType(column)
+                    || !java.util.Objects.equals(metaData.getColumnTypeName(column), getColumnTypeName(column))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The column labels, for findColumn; "" where the driver had none. Not a copy: do not modify. */
     String[] labels() {
         return labels;

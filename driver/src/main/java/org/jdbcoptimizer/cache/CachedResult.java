@@ -70,8 +70,18 @@ public final class CachedResult {
      * @throws SQLException what the driver threw while reading
      */
     public static CachedResult capture(ResultSet source) throws SQLException {
+        return capture(source, null);
+    }
+
+    /**
+     * As {@link #capture(ResultSet)}, reusing the metadata snapshot of an earlier capture of the
+     * same statement when the driver's columns still match it (names and types): reading every
+     * metadata answer, out-of-range ones included, costs far more than the rows of a small result.
+     */
+    static CachedResult capture(ResultSet source, CachedMetaData previous) throws SQLException {
         ResultSetMetaData driverMetaData = source.getMetaData();
-        CachedMetaData metaData = CachedMetaData.capture(driverMetaData);
+        CachedMetaData metaData = previous != null && previous.matches(driverMetaData) ? previous
+                : CachedMetaData.capture(driverMetaData);
         int columns = metaData.getColumnCount();
         ColumnValues values = valuesFor(source, columns);
         List<Object[]> rows = new ArrayList<>();
@@ -122,6 +132,11 @@ public final class CachedResult {
     }
 
     /** The number of rows. */
+    /** The metadata snapshot, for reuse by the next capture of the same statement. */
+    CachedMetaData metaDataSnapshot() {
+        return metaData;
+    }
+
     public int rowCount() {
         return rows.length;
     }

@@ -44,6 +44,26 @@ public final class Caches {
         if (!config.get(Options.CACHE)) {
             return null;
         }
+        return interceptor(config, database, databaseId, scope, poolName, connections);
+    }
+
+    /**
+     * What an endpoint tells the cache: the full interceptor when its cache is on, else a write
+     * tracker, so that writes through a pool without the cache still invalidate what other pools
+     * of the process cached from the same database.
+     */
+    public static org.jdbcoptimizer.jdbc.QueryCache forAnyEndpoint(OptimizerConfig config, Database database,
+            String databaseId, String scope, String poolName, ConnectionSupplier connections)
+            throws OptimizerConfigException {
+        if (config.get(Options.CACHE)) {
+            return interceptor(config, database, databaseId, scope, poolName, connections);
+        }
+        return new WriteTracker(() -> BY_DATABASE.get(databaseId));
+    }
+
+    private static CacheInterceptor interceptor(OptimizerConfig config, Database database, String databaseId,
+                                                String scope, String poolName, ConnectionSupplier connections)
+            throws OptimizerConfigException {
         String busKind = config.get(Options.CACHE_BUS).toLowerCase(Locale.ROOT);
         if (!List.of(Buses.NONE, Buses.POSTGRES, Buses.REDIS).contains(busKind)) {
             throw new OptimizerConfigException("Invalid value '" + busKind + "' for option " + Options.CACHE_BUS.key()

@@ -24,10 +24,35 @@ final class VolatileFunctions {
             "cardinality", "row_number", "rank", "dense_rank", "lag", "lead", "first_value", "last_value",
             "ntile", "percent_rank", "cume_dist", "exists");
 
+    /** Volatile or session built-ins that read no table and write none: never cached, but no write either. */
+    private static final Set<String> KNOWN_READ_ONLY_VOLATILE = Set.of(
+            "now", "random", "clock_timestamp", "statement_timestamp", "transaction_timestamp", "timeofday",
+            "current_setting", "version", "gen_random_uuid", "uuid_generate_v4", "nextval", "currval", "lastval",
+            "setseed", "pg_backend_pid", "inet_client_addr", "txid_current", "pg_current_xact_id", "datetime",
+            "julianday", "strftime", "date", "time", "unixepoch", "changes", "last_insert_rowid",
+            "total_changes", "sqlite_version", "randomblob");
+
     private final Set<String> configuredSafe;
 
     VolatileFunctions(Set<String> configuredSafe) {
         this.configuredSafe = configuredSafe;
+    }
+
+    /**
+     * The first function that may write a table (one we do not know, since a user function can),
+     * or null when every function is a known built-in or configured safe.
+     */
+    String firstPossiblyWriting(Set<String> functions) {
+        for (String function : functions) {
+            String name = function.toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            String bare = dot >= 0 ? name.substring(dot + 1) : name;
+            if (!KNOWN_SAFE.contains(bare) && !KNOWN_READ_ONLY_VOLATILE.contains(bare)
+                    && !configuredSafe.contains(name) && !configuredSafe.contains(bare)) {
+                return function;
+            }
+        }
+        return null;
     }
 
     /** The first function that makes a result unrepeatable, or null when all are safe. */

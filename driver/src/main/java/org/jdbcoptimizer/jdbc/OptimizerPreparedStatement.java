@@ -64,8 +64,8 @@ public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
     public ResultSet executeQuery() throws SQLException {
         long start = begin();
         try {
-            return queried(sql, start, cache == null ? ((PreparedStatement) delegate).executeQuery()
-                    : cache.query(this, sql, parameters(), ((PreparedStatement) delegate)::executeQuery));
+            return queried(sql, start, queryCache == null ? ((PreparedStatement) delegate).executeQuery()
+                    : queryCache.query(this, sql, parameters(), ((PreparedStatement) delegate)::executeQuery));
         } catch (SQLException e) {
             throw failed(sql, start, e);
         }

@@ -19,6 +19,8 @@ public final class OptimizerResultSet extends DelegatingResultSet {
     /** Executing plus time spent inside next(): the database's share, not the application's. */
     private long elapsedNanos;
     private long rows;
+    /** A query that may have written (UPDATE ... RETURNING): invalidated again once its rows are read. */
+    private String writtenSql;
 
     /**
      * @param statement  the statement wrapper that produced it; null for DatabaseMetaData results
@@ -56,6 +58,34 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         this.listener = executionListener;
     }
 
+    void invalidateWhenDone(String sql) {
+        this.writtenSql = sql;
+    }
+
+    /**
+     * A query that may have written is finished (its rows read, or its cursor closed, which is when
+     * SQLite commits an auto-commit statement): invalidate what it wrote once more, now.
+     */
+    void finishWrites() {
+        String written = writtenSql;
+        if (written != null && statement != null) {
+            writtenSql = null;
+            statement.mayHaveWritten(written);
+        }
+    }
+
+    /** Closes the cursor of a query that may have written, then invalidates its writes. */
+    void closeIfWriting() {
+        if (writtenSql != null) {
+            try {
+                delegate.close();
+            } catch (SQLException e) {
+                connection.checkException(e);
+            }
+            finishWrites();
+        }
+    }
+
     /** Reports the execution once: when the rows run out, or the result set or its statement closes. */
     void finishTiming(SQLException error) {
         ExecutionListener reportTo = listener;
@@ -73,7 +103,11 @@ public final class OptimizerResultSet extends DelegatingResultSet {
     public boolean next() throws SQLException {
         if (listener == null) {
             try {
-                return delegate.next();
+                boolean more = delegate.next();
+                if (!more) {
+                    finishWrites();
+                }
+                return more;
             } catch (SQLException e) {
                 throw checkException(e);
             }
@@ -86,6 +120,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
                 rows++;
             } else {
                 finishTiming(null);
+                finishWrites();
             }
             return more;
         } catch (SQLException e) {
@@ -113,6 +148,8 @@ public final class OptimizerResultSet extends DelegatingResultSet {
             delegate.close();
         } catch (SQLException e) {
             throw checkException(e);
+        } finally {
+            finishWrites(); // after the cursor is closed: SQLite commits then
         }
     }
 

@@ -20,8 +20,10 @@ public class OptimizerStatement extends DelegatingStatement {
     final OptimizerConnection connection;
     /** The statement analysis, or null when it is off (then nothing is timed). */
     final ExecutionListener listener;
-    /** The result cache, or null when it is off. */
+    /** The result cache (or, when this endpoint caches nothing, the tracker of its writes), or null. */
     final QueryCache cache;
+    /** The cache to ask for query results: null unless this endpoint caches. */
+    final QueryCache queryCache;
     /** With the cache on, every text of a Statement batch, since each may write different tables. */
     private java.util.List<String> batchTexts;
     private boolean closed;
@@ -41,7 +43,8 @@ public class OptimizerStatement extends DelegatingStatement {
         this.connection = connection;
         this.listener = connection.context().listener();
         this.cache = connection.context().cache();
-        this.capturing = listener != null || cache != null;
+        this.queryCache = cache != null && cache.caches() ? cache : null;
+        this.capturing = listener != null || queryCache != null;
     }
 
     /** A parameter was bound (prepared statements keep it; see OptimizerPreparedStatement). */
@@ -106,14 +109,15 @@ public class OptimizerStatement extends DelegatingStatement {
      */
     final long begin() {
         connection.markExecuted();
-        if (listener == null) {
+        if (listener == null && cache == null) {
             return 0;
         }
         OptimizerResultSet previous = currentResultSet;
         if (previous != null) {
             previous.finishTiming(null);
+            previous.closeIfWriting(); // re-executing closes it anyway; its writes commit now
         }
-        return System.nanoTime();
+        return listener == null ? 0 : System.nanoTime();
     }
 
     /** The shape of what runs: the prepared text for a prepared statement, else the given text. */
@@ -172,6 +176,9 @@ public class OptimizerStatement extends DelegatingStatement {
     /** A query's result set: timed until the application has read it (or closes it). */
     final ResultSet queried(String sql, long start, ResultSet resultSet) {
         ResultSet wrapped = wrap(resultSet);
+        if (cache != null && wrapped != null && cache.mayWrite(sql)) {
+            currentResultSet.invalidateWhenDone(sql);
+        }
         if (listener != null && wrapped != null) {
             currentResultSet.startTiming(observed(sql), System.nanoTime() - start, listener, parameters());
         }
@@ -214,8 +221,8 @@ public class OptimizerStatement extends DelegatingStatement {
     public ResultSet executeQuery(String sql) throws SQLException {
         long start = begin();
         try {
-            return queried(sql, start, cache == null ? delegate.executeQuery(sql)
-                    : cache.query(this, sql, null, () -> delegate.executeQuery(sql)));
+            return queried(sql, start, queryCache == null ? delegate.executeQuery(sql)
+                    : queryCache.query(this, sql, null, () -> delegate.executeQuery(sql)));
         } catch (SQLException e) {
             throw failed(sql, start, e);
         }
@@ -502,6 +509,9 @@ public class OptimizerStatement extends DelegatingStatement {
             real.close();
         } catch (SQLException e) {
             checkException(e);
+        }
+        if (open != null) {
+            open.finishWrites();
         }
     }
 

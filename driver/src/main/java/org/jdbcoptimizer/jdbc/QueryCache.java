@@ -13,6 +13,14 @@ import java.sql.SQLException;
  */
 public interface QueryCache {
 
+    /**
+     * False for an endpoint that caches nothing itself and only reports its writes (for other
+     * pools' caches); the wrappers then take their uncached path for queries.
+     */
+    default boolean caches() {
+        return true;
+    }
+
     /** Runs the statement against the database; supplied by the wrapper for a miss. */
     @FunctionalInterface
     interface Query {
@@ -36,6 +44,13 @@ public interface QueryCache {
      * again at commit for everyone.
      */
     void executed(OptimizerConnection connection, String sql);
+
+    /**
+     * True when a query may write (UPDATE ... RETURNING, a function call): such a query's writes
+     * are invalidated again when its result set is closed, because SQLite commits an auto-commit
+     * statement only when its rows have been read.
+     */
+    boolean mayWrite(String sql);
 
     /** The connection's transaction ended: committed (or auto-commit switched on) or rolled back. */
     void transactionEnded(OptimizerConnection connection, boolean committed);

@@ -274,6 +274,34 @@ class ResultCacheCorrectnessTest {
     }
 
     @Test
+    void aWriteThroughAPoolWithoutTheCacheStillInvalidates() throws SQLException {
+        String uncached = TestDatabases.optimizerPostgresUrl("optimizer.pool.name=" + table + "-nocache"
+                + "&optimizer.slowLog.file=target/cache-test-slow.jsonl");
+        assertEquals(8, read(8));
+        try (Connection writer = DriverManager.getConnection(uncached)) {
+            writer.setAutoCommit(false);
+            update(writer, "update " + table + " set v = 81 where id = 8");
+            writer.commit();
+        }
+        assertEquals(81, read(8));
+    }
+
+    @Test
+    void queriesThatWriteNothingDoNotEmptyTheCache() throws SQLException {
+        assertEquals(8, read(8));
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String sql : new String[] {"select 1", "select now()", "select v from " + table + " for update",
+                    "select v from " + table + " where id = 8 /* optimizer:nocache */"}) {
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    assertTrue(rs.next());
+                }
+            }
+        }
+        assertEquals(8, read(8));
+        assertEquals(1, stats().hits(), "the entry survived reads that write nothing: " + stats());
+    }
+
+    @Test
     void twoPoolsOnOneDatabaseInvalidateEachOther() throws SQLException {
         String other = TestDatabases.optimizerPostgresUrl("optimizer.cache=true&optimizer.pool.name=" + table + "-b"
                 + "&optimizer.pool.maxSize=3&optimizer.slowLog.file=target/cache-test-slow.jsonl");
