@@ -36,7 +36,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       {@code optimizer.analysis=false}: the optimizer's wrappers, no statement analysis;</li>
  *   <li>{@code optimizer-analysis}: the same with analysis at its defaults (timing, per-shape
  *       statistics, N+1 tracking, lints), the slow-query log in a temporary directory and a threshold
- *       of 1 h, so nothing is slow and nothing is EXPLAINed;</li>
+ *       of 1 h, so nothing is slow and nothing is EXPLAINed (the result cache is off, its default);</li>
+ *   <li>{@code optimizer-cache}: the same with the result cache on ({@code optimizer.cache=true}) and
+ *       a TTL of 1 h, so that no entry expires during a run;</li>
  *   <li>{@code p6spy}: p6spy's driver ({@code jdbc:p6spy:postgresql://...}), logging every statement
  *       through its {@code FileLogger} to a file in a temporary directory;</li>
  *   <li>{@code datasource-proxy}: datasource-proxy's {@link ProxyDataSource} over a
@@ -45,13 +47,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * </ul>
  *
  * <p>Closing an {@link Opened} first checks that the path did its work (the optimizer recorded the
- * statements, p6spy wrote them, datasource-proxy's listener was on the connection), so a
- * misconfigured peer fails the run instead of being measured as cheap.
+ * statements, the result cache exists exactly when it is on, p6spy wrote the statements,
+ * datasource-proxy's listener was on the connection), so a misconfigured peer fails the run instead
+ * of being measured as cheap.
  */
 final class StatementPaths {
 
-    static final List<String> NAMES = List.of("pgjdbc", "optimizer-pool", "optimizer-analysis", "p6spy",
-            "datasource-proxy");
+    static final List<String> NAMES = List.of("pgjdbc", "optimizer-pool", "optimizer-analysis", "optimizer-cache",
+            "p6spy", "datasource-proxy");
 
     private StatementPaths() {
     }
@@ -60,12 +63,15 @@ final class StatementPaths {
     static Opened open(String name) throws Exception {
         return switch (name) {
             case "pgjdbc" -> new Opened(BenchDatabase.rawConnection(), () -> { }, () -> { });
-            case "optimizer-pool" -> optimizer("bench-pool-only", "&optimizer.analysis=false", null);
+            case "optimizer-pool" -> optimizer("bench-pool-only", "&optimizer.analysis=false", null, false);
             case "optimizer-analysis" -> {
                 Path directory = Files.createTempDirectory("bench-optimizer-");
-                String log = directory.resolve("slow.jsonl").toString();
-                yield optimizer("bench-analysis", "&optimizer.slowLog.threshold=1h&optimizer.slowLog.file="
-                        + URLEncoder.encode(log, StandardCharsets.UTF_8), directory);
+                yield optimizer("bench-analysis", "&" + quietSlowLog(directory), directory, false);
+            }
+            case "optimizer-cache" -> {
+                Path directory = Files.createTempDirectory("bench-optimizer-");
+                yield optimizer("bench-cache", "&" + quietSlowLog(directory)
+                        + "&optimizer.cache=true&optimizer.cache.ttl=1h", directory, true);
             }
             case "p6spy" -> p6spy();
             case "datasource-proxy" -> datasourceProxy();
@@ -74,10 +80,21 @@ final class StatementPaths {
     }
 
     /**
-     * The optimizer's DataSource with one connection borrowed. With a log directory, analysis is on and
-     * must have recorded statements; without one it is off and must have recorded none.
+     * Statement analysis at its defaults, but quiet: the slow-query log goes to {@code directory} and
+     * the threshold is 1 h, so no statement is logged or EXPLAINed during a run.
      */
-    private static Opened optimizer(String poolName, String options, Path logDirectory) throws Exception {
+    static String quietSlowLog(Path directory) {
+        String log = directory.resolve("slow.jsonl").toString();
+        return "optimizer.slowLog.threshold=1h&optimizer.slowLog.file=" + URLEncoder.encode(log, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The optimizer's DataSource with one connection borrowed. With a log directory, analysis is on and
+     * must have recorded statements; without one it is off and must have recorded none. The result
+     * cache must exist exactly when {@code cache} is true (what it served is the benchmark's to check).
+     */
+    private static Opened optimizer(String poolName, String options, Path logDirectory, boolean cache)
+            throws Exception {
         OptimizerDataSource dataSource = new OptimizerDataSource(
                 BenchDatabase.optimizerUrl("optimizer.pool.name=" + poolName + options));
         boolean analysis = logDirectory != null;
@@ -87,6 +104,10 @@ final class StatementPaths {
             if (analysis != (calls > 0)) {
                 throw new IllegalStateException(poolName + ": analysis " + (analysis ? "on" : "off")
                         + " but the optimizer recorded " + calls + " statements");
+            }
+            if (cache == OptimizerDriver.cacheStats().isEmpty()) {
+                throw new IllegalStateException(poolName + ": the result cache should be " + (cache ? "on" : "off")
+                        + " but the optimizer has " + OptimizerDriver.cacheStats().size() + " caches");
             }
         };
         // closePools() also writes out and closes the analysis' log, which the DataSource's close() leaves open.
@@ -178,7 +199,7 @@ final class StatementPaths {
         }
     }
 
-    private static void deleteTree(Path directory) throws IOException {
+    static void deleteTree(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -51,7 +51,8 @@ public final class Demo {
         ShopDatabase shop = ShopDatabase.create(settings.database(), settings.size(), out);
         out.println("  loaded in " + Units.duration(System.nanoTime() - start));
 
-        List<DemoSection> sections = List.of(new PoolScenario(settings), new SlowQueryScenario());
+        List<DemoSection> sections = List.of(new PoolScenario(settings), new SlowQueryScenario(),
+                new CacheScenario(settings));
         try {
             for (int i = 0; i < sections.size(); i++) {
                 DemoSection section = sections.get(i);

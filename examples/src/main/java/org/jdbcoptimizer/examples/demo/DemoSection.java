@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 /**
  * One numbered part of the demo: a scenario that runs on the loaded shop and prints what it
- * measured. New features (result cache, index advice) come in as new sections.
+ * measured. New features (index advice next) come in as new sections.
  */
 interface DemoSection {
 

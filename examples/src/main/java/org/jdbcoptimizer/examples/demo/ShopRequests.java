@@ -36,12 +36,36 @@ final class ShopRequests {
         return placeOrder(connection, random);
     }
 
+    /** A product page: the product with its category's name; its third column is the price in cents. */
+    static final String PRODUCT_PAGE = "select p.id, p.name, p.price_cents, p.stock, c.name from products p"
+            + " join categories c on c.id = p.category_id where p.id = ?";
+
     int productById(Connection connection, int productId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select p.id, p.name, p.price_cents, p.stock, c.name from products p"
-                        + " join categories c on c.id = p.category_id where p.id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(PRODUCT_PAGE)) {
             select.setInt(1, productId);
             return countRows(select);
+        }
+    }
+
+    /** The price a product page shows, in cents (the same statement as {@link #productById}). */
+    static long productPrice(Connection connection, int productId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(PRODUCT_PAGE)) {
+            select.setInt(1, productId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no product " + productId);
+                }
+                return row.getLong(3);
+            }
+        }
+    }
+
+    /** Sets a product's price, in autocommit, as a back office does; returns the rows updated. */
+    static int updatePrice(Connection connection, int productId, long cents) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update products set price_cents = ? where id = ?")) {
+            update.setLong(1, cents);
+            update.setInt(2, productId);
+            return update.executeUpdate();
         }
     }
 

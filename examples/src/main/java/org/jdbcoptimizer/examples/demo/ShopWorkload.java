@@ -23,12 +23,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ShopWorkload {
 
-    private final ShopRequests requests;
+    /** What one request does on its connection, drawing its choices from the client's generator. */
+    @FunctionalInterface
+    interface Request {
+        /** Runs one request; returns the rows it read or wrote. */
+        int run(Connection connection, SplittableRandom random) throws SQLException;
+    }
+
+    private final Request requests;
     private final int clients;
     private final int requestsPerClient;
 
+    /** The shop's usual mix, {@link ShopRequests#MIX}. */
     ShopWorkload(ShopSize size, int clients, int requestsPerClient) {
-        this.requests = new ShopRequests(size);
+        this(new ShopRequests(size)::run, clients, requestsPerClient);
+    }
+
+    ShopWorkload(Request requests, int clients, int requestsPerClient) {
+        this.requests = requests;
         this.clients = clients;
         this.requestsPerClient = requestsPerClient;
     }

@@ -30,6 +30,27 @@ final class Units {
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
+    /** Bytes as "512 B", "340 KiB" or "1.5 MiB". */
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    /** A fraction as a percentage with one decimal, e.g. "81.2%". */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /** Cents as a price, e.g. "123.45". */
+    static String money(long cents) {
+        return String.format(Locale.ROOT, "%d.%02d", cents / 100, Math.abs(cents % 100));
+    }
+
     /** How many times larger {@code a} is than {@code b}, e.g. "3.4x"; "-" when b is zero. */
     static String ratio(double a, double b) {
         return b == 0 ? "-" : String.format(Locale.ROOT, "%.1fx", a / b);

@@ -71,6 +71,43 @@ class DemoTest {
         assertTrue(Pattern.compile("failed requests\\s+0\\s+0").matcher(output).find(), output);
         assertTrue(Pattern.compile("getConnection calls \\(borrows\\)\\s+200\\b").matcher(output).find(), output);
         assertTrue(Pattern.compile("physical connections opened\\s+[1-4]\\s+200\\b").matcher(output).find(), output);
+        assertTrue(output.contains("3. Result cache"), output);
+    }
+
+    @Test
+    void cacheSectionServesHitsAndShowsAPriceChangedOnAnotherConnection() throws Exception {
+        ShopDatabase shop = ShopDatabase.create(directory.resolve("shop.db"), SMALL, quiet());
+        CacheScenario scenario = new CacheScenario(new DemoSettings(shop.file(), SMALL, 4, 100, 5));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        try {
+            scenario.run(shop, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        } finally {
+            OptimizerDriver.closePools();
+        }
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        CacheScenario.Outcome outcome = scenario.outcome();
+        assertEquals(0, outcome.uncached().failed(), output);
+        assertEquals(0, outcome.cached().failed(), output);
+        assertTrue(outcome.stats().hits() > 0, output);
+        assertTrue(outcome.stats().stores() > 0, output);
+        FreshnessProof freshness = outcome.freshness();
+        assertEquals("the cache", freshness.steps().get(1).answeredBy(), output);
+        assertTrue(freshness.freshAfter(), output);
+        assertEquals(freshness.priceSet(), freshness.steps().get(2).cents(), output);
+        assertEquals(freshness.priceSet(), freshness.steps().get(1).cents() + FreshnessProof.RAISE_CENTS, output);
+        assertEquals("the database (a miss)", freshness.steps().get(2).answeredBy(), output);
+        assertEquals("the cache", freshness.steps().get(3).answeredBy(), output);
+        assertTrue(Pattern.compile("hits \\(answered from memory\\)\\s+[1-9][0-9,]*\\b").matcher(output).find(), output);
+        assertTrue(output.contains("showed the new price"), output);
+        try (Connection connection = DriverManager.getConnection(shop.plainUrl());
+             Statement statement = connection.createStatement();
+             ResultSet price = statement.executeQuery("select price_cents from products where id = "
+                     + freshness.productId())) {
+            price.next();
+            assertEquals(freshness.priceSet(), price.getLong(1), "the database holds the price the back office set");
+        }
     }
 
     @Test
