@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledFuture;
  * publishes them to the next owner (the housekeeper, too, reads {@code lastUsedNanos} only after
  * reading the state).
  */
-final class PoolEntry implements Lease {
+final class PoolEntry extends PaddedEntry implements Lease {
 
     static final int IDLE = 0;
     static final int IN_USE = 1;
@@ -28,7 +28,7 @@ final class PoolEntry implements Lease {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(PoolEntry.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(PaddedState.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,8 +41,6 @@ final class PoolEntry implements Lease {
     final long expiresAtNanos;
     private final ConnectionPool pool;
 
-    private volatile int state;
-    long lastUsedNanos;
     private volatile boolean evicted;
     private Object attachment;
     ScheduledFuture<?> leakTask;
