@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The wrappers' own cost per statement, without a network in the way: the same prepared point
  * SELECT as {@link StatementBenchmark}, on an in-memory SQLite database (a few microseconds per
  * statement, steady), raw sqlite-jdbc against the optimizer with pooling only and with statement
- * analysis on. The difference in nanoseconds is what the optimizer adds to every statement; set
+ * analysis on, and against p6spy (logging every statement to a file) and datasource-proxy (with
+ * its slow-query listener) over the same driver. The difference in nanoseconds is what the optimizer adds to every statement; set
  * against the PostgreSQL round trip of {@link StatementBenchmark} (whose run-to-run spread on a
  * small shared machine is larger than the overhead itself), it gives the relative overhead there.
  */
@@ -39,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WrapperOverheadBenchmark {
 
-    @Param({"sqlite-jdbc", "optimizer-pool", "optimizer-analysis"})
+    @Param({"sqlite-jdbc", "optimizer-pool", "optimizer-analysis", "p6spy", "datasource-proxy"})
     public String driver;
 
     private Connection connection;
@@ -57,6 +58,13 @@ public class WrapperOverheadBenchmark {
                     "jdbc:optimizer:sqlite::memory:?optimizer.analysis=false&" + options);
             case "optimizer-analysis" -> connection = DriverManager.getConnection(
                     "jdbc:optimizer:sqlite::memory:?" + options);
+            case "p6spy" -> connection = p6spy();
+            case "datasource-proxy" -> {
+                org.sqlite.SQLiteDataSource sqlite = new org.sqlite.SQLiteDataSource();
+                sqlite.setUrl("jdbc:sqlite::memory:");
+                connection = net.ttddyy.dsproxy.support.ProxyDataSourceBuilder.create("overhead", sqlite)
+                        .logSlowQueryBySlf4j(1, TimeUnit.SECONDS).build().getConnection();
+            }
             default -> throw new IllegalArgumentException("unknown driver " + driver);
         }
         try (Statement statement = connection.createStatement()) {
@@ -64,6 +72,20 @@ public class WrapperOverheadBenchmark {
             statement.execute("with recursive g(n) as (select 1 union all select n + 1 from g where n < "
                     + BenchItems.ROWS + ") insert into bench_items select n, 'item ' || n from g");
         }
+    }
+
+    /** p6spy logging every statement to a file in the temporary directory, as in AnalysisOverheadBenchmark. */
+    private Connection p6spy() throws Exception {
+        java.util.Properties options = new java.util.Properties();
+        options.setProperty("appender", "com.p6spy.engine.spy.appender.FileLogger");
+        options.setProperty("logfile", logDirectory.resolve("spy.log").toString());
+        options.setProperty("jmx", "false");
+        Path file = logDirectory.resolve("spy.properties");
+        try (var out = Files.newOutputStream(file)) {
+            options.store(out, "WrapperOverheadBenchmark");
+        }
+        System.setProperty("spy.properties", file.toString());
+        return new com.p6spy.engine.spy.P6SpyDriver().connect("jdbc:p6spy:sqlite::memory:", new java.util.Properties());
     }
 
     @TearDown
