@@ -92,7 +92,7 @@ public final class CacheInterceptor implements QueryCache {
             executed(connection, sql); // a SELECT calling a function may write
             return result;
         }
-        String shape = analyzer.analyze(sql).fingerprintHex();
+        String shape = decision.shape(); // decided once per text: no second parse-cache lookup on a hit
         if (!cache.serving()) {
             return query.run(); // the bus is down: an invalidation may have been missed, serve nothing
         }

@@ -27,10 +27,10 @@ final class CachePolicy {
             + "schema|schemas|catalog|database|setting)|session_user|user|localtime|localtimestamp)\\b");
 
     /** Why a text is not cacheable, or its TTL and tables. */
-    record Decision(boolean cacheable, Duration ttl, String[] tables, String reason) {
+    record Decision(boolean cacheable, Duration ttl, String[] tables, String shape, String reason) {
 
         static Decision no(String reason) {
-            return new Decision(false, Duration.ZERO, new String[0], reason);
+            return new Decision(false, Duration.ZERO, new String[0], null, reason);
         }
     }
 
@@ -104,6 +104,6 @@ final class CachePolicy {
                 ttl = ttl == null || forTable.compareTo(ttl) < 0 ? forTable : ttl;
             }
         }
-        return new Decision(true, ttl == null ? defaultTtl : ttl, tables, null);
+        return new Decision(true, ttl == null ? defaultTtl : ttl, tables, info.fingerprintHex(), null);
     }
 }
