@@ -67,6 +67,21 @@ final class JsqlScopeParser {
         }
     }
 
+    /**
+     * The parse tree of one statement in parse-text form, for analyses beyond the scope (see
+     * {@link RowFactsWalker}); null when it cannot be parsed in time. Never throws.
+     */
+    Statement tree(String parseText) {
+        if (parseText.length() > MAX_LENGTH || CCJSqlParserUtil.getNestingDepth(parseText) > MAX_NESTING) {
+            return null;
+        }
+        try {
+            return parseStatement(parseText);
+        } catch (StackOverflowError | Exception e) {
+            return null;
+        }
+    }
+
     /** The statement, or null if the time ran out. */
     private Statement parseStatement(String text) throws Exception {
         Interruptible current = new Interruptible();

@@ -2,6 +2,7 @@ package org.jdbcoptimizer.sql;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,31 @@ public final class SqlAnalyzer {
             infos.put(text, info);
         }
         return info;
+    }
+
+    /**
+     * The row-level facts of {@code sql} (see {@link RowFacts}): parsed afresh on every call, so
+     * callers remember the answer per text (the result cache does, per decision).
+     *
+     * @return {@link RowFacts#NONE} unless the text is a single row query or keyed update
+     */
+    public RowFacts rowFacts(String sql) {
+        try {
+            List<List<Token>> statements = Statements.split(SqlLexer.tokenize(sql == null ? "" : sql));
+            if (statements.size() != 1 || !StatementAnalysis.parseable(statements.get(0))) {
+                return RowFacts.NONE;
+            }
+            List<Token> statement = statements.get(0);
+            SqlStatementKind kind = Statements.kind(statement);
+            if (kind != SqlStatementKind.QUERY && kind != SqlStatementKind.UPDATE) {
+                return RowFacts.NONE;
+            }
+            net.sf.jsqlparser.statement.Statement tree =
+                    parser.tree(SqlFingerprint.parseText(ParserRewrite.apply(statement)));
+            return tree == null ? RowFacts.NONE : RowFactsWalker.of(tree);
+        } catch (RuntimeException | StackOverflowError e) {
+            return RowFacts.NONE;
+        }
     }
 
     /** The approximate number of texts remembered. */

@@ -175,7 +175,7 @@ final class StatementAnalysis {
      * endless backtracking) and no semicolon (JSqlParser would silently parse only the part before it,
      * hiding whatever follows, e.g. after a word that made {@link Statements#split} keep a block).
      */
-    private static boolean parseable(List<Token> s) {
+    static boolean parseable(List<Token> s) {
         int parens = 0;
         int brackets = 0;
         for (Token t : s) {
