@@ -14,6 +14,8 @@ import org.jdbcoptimizer.jdbc.ExecutionListener;
 import org.jdbcoptimizer.jdbc.OptimizerConnection;
 import org.jdbcoptimizer.jdbc.OptimizerStatement;
 import org.jdbcoptimizer.jdbc.QueryCache;
+import org.jdbcoptimizer.dialect.Database;
+import org.jdbcoptimizer.sql.RowFacts;
 import org.jdbcoptimizer.sql.SqlAnalyzer;
 import org.jdbcoptimizer.sql.SqlInfo;
 import org.jdbcoptimizer.sql.SqlStatementKind;
@@ -37,6 +39,11 @@ import org.jdbcoptimizer.util.Log;
  * open are rejected by the table versions). Anything not understood (unparsed text, a function
  * call in a SELECT, a write to a table with triggers or cascades) invalidates everything.
  *
+ * <p>Finer, by key: an {@code UPDATE ... WHERE key = ?} (the table's single-column integer primary
+ * key, bound as a parameter) invalidates only the results of row queries that hold that key or
+ * whose rows the set columns decide, plus every result of the table that is not a row query
+ * ({@link RowFacts}, {@link TableVersions}). Other processes still hear of it by table.
+ *
  * <p>Thread-safe. The cache's own failures are logged once and the statement runs uncached.
  */
 public final class CacheInterceptor implements QueryCache {
@@ -49,8 +56,11 @@ public final class CacheInterceptor implements QueryCache {
     private final ResultCache cache;
     private final CachePolicy policy;
     private final Relations relations;
+    private final Database database;
     private final SqlAnalyzer analyzer = SqlAnalyzer.shared();
     private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** The row facts of each write text, for updates by key. */
+    private final Cache<String, RowFacts> keyedUpdates = Caffeine.newBuilder().maximumSize(10_000).build();
     /** The metadata snapshot of each statement's last load, reused while its columns match. */
     private final Cache<String, CachedMetaData> metaData = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -64,6 +74,7 @@ public final class CacheInterceptor implements QueryCache {
         this.cache = cache;
         this.policy = policy;
         this.relations = relations;
+        this.database = relations.database();
     }
 
     public ResultCache cache() {
@@ -77,7 +88,7 @@ public final class CacheInterceptor implements QueryCache {
         CachePolicy.Decision decision;
         CacheKey key;
         try {
-            decision = decisions.get(sql, text -> policy.decide(analyzer.analyze(text)));
+            decision = decisions.get(sql, this::decide);
             key = decision.cacheable() && eligible(connection, statement, parameters, decision)
                     ? new CacheKey(scope + '|' + connection.getSchema(), sql, parameters, statement.getResultSetType())
                     : null;
@@ -89,7 +100,7 @@ public final class CacheInterceptor implements QueryCache {
         }
         if (key == null) {
             ResultSet result = query.run();
-            executed(connection, sql); // a SELECT calling a function may write
+            executed(connection, sql, parameters); // a SELECT calling a function may write
             return result;
         }
         String shape = decision.shape(); // decided once per text: no second parse-cache lookup on a hit
@@ -119,8 +130,77 @@ public final class CacheInterceptor implements QueryCache {
             throw e;
         }
         metaData.put(sql, captured.metaDataSnapshot());
-        cache.finishLoad(key, captured, decision.tables(), before, decision.ttl(), shape, System.nanoTime() - start);
+        cache.finishLoad(key, captured, decision.tables(), keyedRows(connection, decision, captured), before,
+                decision.ttl(), shape, System.nanoTime() - start);
         return captured.open(statement, statement.getResultSetType());
+    }
+
+    private CachePolicy.Decision decide(String sql) {
+        CachePolicy.Decision decision = policy.decide(analyzer.analyze(sql));
+        return decision.cacheable() ? decision.withRows(analyzer.rowFacts(sql).query()) : decision;
+    }
+
+    /**
+     * Per table of the decision, the keys of a loaded row query where its rows carry their table's
+     * key column; null where they do not (the result is then validated by table), or null for none.
+     * Never throws: a failure only makes the result validated by table.
+     */
+    private ResultCache.KeyedRows[] keyedRows(OptimizerConnection connection, CachePolicy.Decision decision,
+                                              CachedResult result) {
+        RowFacts.RowQuery rows = decision.rows();
+        if (rows == null) {
+            return null;
+        }
+        try {
+            String[] tables = decision.tables();
+            ResultCache.KeyedRows[] keyed = new ResultCache.KeyedRows[tables.length];
+            boolean any = false;
+            Connection physical = connection.lease().physical();
+            for (TableRef table : rows.tables()) {
+                int index = java.util.Arrays.asList(tables).indexOf(table.name());
+                String keyColumn = table.schema() == null && index >= 0
+                        ? relations.of(physical, table.name()).keyColumn() : null;
+                int position = keyColumn == null ? -1 : keyPosition(rows, table, keyColumn, result);
+                long[] keys = position < 1 ? null : result.integerKeys(position);
+                if (keys != null) {
+                    keyed[index] = new ResultCache.KeyedRows(rows.membership(), keys);
+                    any = true;
+                }
+            }
+            return any ? keyed : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The 1-based result column holding {@code table}'s key, or -1. */
+    private int keyPosition(RowFacts.RowQuery rows, TableRef table, String keyColumn, CachedResult result)
+            throws SQLException {
+        java.util.Map<String, Integer> positions = rows.positions().getOrDefault(table, java.util.Map.of());
+        Integer position = positions.get(keyColumn);
+        if (position == null && database == Database.SQLITE) { // SQLite's names ignore case
+            for (java.util.Map.Entry<String, Integer> p : positions.entrySet()) {
+                if (p.getKey().equalsIgnoreCase(keyColumn)) {
+                    position = p.getValue();
+                }
+            }
+        }
+        if (position != null) {
+            return position;
+        }
+        if (!rows.allColumns().contains(table)) {
+            return -1;
+        }
+        int found = -1; // from *: by label, and only if no other column has the same label
+        for (int column = 1; column <= result.columnCount(); column++) {
+            if (result.metaData().getColumnLabel(column).equalsIgnoreCase(keyColumn)) {
+                if (found > 0) {
+                    return -1;
+                }
+                found = column;
+            }
+        }
+        return found;
     }
 
     private boolean eligible(OptimizerConnection connection, OptimizerStatement statement, Object[] parameters,
@@ -154,7 +234,7 @@ public final class CacheInterceptor implements QueryCache {
     }
 
     @Override
-    public void executed(OptimizerConnection connection, String sql) {
+    public void executed(OptimizerConnection connection, String sql, Object[] parameters) {
         try {
             SqlInfo info = analyzer.analyze(sql);
             SqlStatementKind kind = info.kind();
@@ -183,13 +263,23 @@ public final class CacheInterceptor implements QueryCache {
                 }
                 unknown |= tables.isEmpty() && kind != SqlStatementKind.QUERY;
             }
-            invalidate(unknown, tables);
-            announceWrite(connection, unknown, tables);
+            TransactionWrites.KeyedWrite keyed = unknown || kind != SqlStatementKind.UPDATE || tables.size() != 1
+                    ? null : keyedWrite(connection, sql, parameters);
+            if (keyed != null) {
+                cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key());
+            } else {
+                invalidate(unknown, tables);
+            }
+            announceWrite(connection, unknown, tables); // other processes invalidate by table
             if (!connection.autoCommitMode()) {
                 TransactionWrites writes = writes(connection);
                 writes.any = true;
                 writes.unknown |= unknown;
-                writes.tables.addAll(tables);
+                if (keyed != null) {
+                    writes.keyed(keyed);
+                } else {
+                    writes.tables.addAll(tables);
+                }
             } else {
                 cache.bus().committed(tables, unknown); // auto-commit: the write is committed now
             }
@@ -198,6 +288,36 @@ public final class CacheInterceptor implements QueryCache {
                     "a write could not be analysed; everything cached is dropped: " + e, e);
             cache.invalidateAll();
         }
+    }
+
+    /**
+     * The update by key this execution is ({@code UPDATE t SET ... WHERE key = ?} with an integer
+     * bound to the table's key column), or null.
+     */
+    private TransactionWrites.KeyedWrite keyedWrite(OptimizerConnection connection, String sql, Object[] parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        RowFacts.KeyedUpdate update = keyedUpdates.get(sql, analyzer::rowFacts).update();
+        if (update == null || update.table().schema() != null) {
+            return null;
+        }
+        String keyColumn = relations.of(connection.lease().physical(), update.table().name()).keyColumn();
+        if (keyColumn == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, Integer> condition : update.keyParameters().entrySet()) {
+            boolean isKey = database == Database.SQLITE ? condition.getKey().equalsIgnoreCase(keyColumn)
+                    : condition.getKey().equals(keyColumn);
+            int index = condition.getValue() - 1;
+            if (isKey && index < parameters.length) {
+                Long key = IntegerKeys.of(parameters[index]);
+                if (key != null) {
+                    return new TransactionWrites.KeyedWrite(update.table().name(), update.setColumns(), key);
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -216,7 +336,15 @@ public final class CacheInterceptor implements QueryCache {
             TransactionWrites writes = (TransactionWrites) state;
             if (committed && writes.any) {
                 invalidate(writes.unknown, writes.tables); // the committed rows are now everyone's
-                cache.bus().committed(writes.tables, writes.unknown);
+                Set<String> tables = writes.tables;
+                for (TransactionWrites.KeyedWrite keyed : writes.keyed) {
+                    cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key());
+                    if (tables == writes.tables) {
+                        tables = new HashSet<>(writes.tables);
+                    }
+                    tables.add(keyed.table());
+                }
+                cache.bus().committed(tables, writes.unknown);
             }
             writes.clear();
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jdbcoptimizer.sql.RowFacts;
 import org.jdbcoptimizer.sql.SqlInfo;
 import org.jdbcoptimizer.sql.SqlStatementKind;
 import org.jdbcoptimizer.sql.TableRef;
@@ -26,11 +27,19 @@ final class CachePolicy {
     private static final Pattern SESSION_KEYWORDS = Pattern.compile("\\b(current_(user|role|date|time|timestamp|"
             + "schema|schemas|catalog|database|setting)|session_user|user|localtime|localtimestamp)\\b");
 
-    /** Why a text is not cacheable, or its TTL and tables. */
-    record Decision(boolean cacheable, Duration ttl, String[] tables, String shape, String reason) {
+    /**
+     * Why a text is not cacheable, or its TTL and tables; and, for a row query, its row facts (see
+     * {@link RowFacts}), which the interceptor adds since they take a parse of their own.
+     */
+    record Decision(boolean cacheable, Duration ttl, String[] tables, String shape, String reason,
+                    RowFacts.RowQuery rows) {
 
         static Decision no(String reason) {
-            return new Decision(false, Duration.ZERO, new String[0], null, reason);
+            return new Decision(false, Duration.ZERO, new String[0], null, reason, null);
+        }
+
+        Decision withRows(RowFacts.RowQuery rowQuery) {
+            return new Decision(cacheable, ttl, tables, shape, reason, rowQuery);
         }
     }
 
@@ -104,6 +113,6 @@ final class CachePolicy {
                 ttl = ttl == null || forTable.compareTo(ttl) < 0 ? forTable : ttl;
             }
         }
-        return new Decision(true, ttl == null ? defaultTtl : ttl, tables, info.fingerprintHex(), null);
+        return new Decision(true, ttl == null ? defaultTtl : ttl, tables, info.fingerprintHex(), null, null);
     }
 }

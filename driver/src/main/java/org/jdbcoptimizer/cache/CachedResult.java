@@ -167,6 +167,31 @@ public final class CachedResult {
         return values;
     }
 
+    /**
+     * The integer values of one column, one per row that has a value there (nulls are skipped):
+     * the keys of a result that is validated by key.
+     *
+     * @param column 1-based
+     * @return null when a value is not an integer (a text or decimal key cannot be compared with
+     *         the parameters of an update safely)
+     */
+    long[] integerKeys(int column) throws SQLException {
+        long[] keys = new long[rows.length];
+        int count = 0;
+        ColumnValues reader = values.forCursor(); // per-cursor state, as a result set has
+        for (Object[] row : rows) {
+            Object value = reader.getObject(column - 1, row[column - 1]); // ColumnValues counts from 0
+            if (value != null) {
+                Long key = IntegerKeys.of(value);
+                if (key == null) {
+                    return null;
+                }
+                keys[count++] = key;
+            }
+        }
+        return count == keys.length ? keys : java.util.Arrays.copyOf(keys, count);
+    }
+
     /** Row {@code index} (0-based); not a copy, cells are never modified. */
     Object[] row(int index) {
         return rows[index];

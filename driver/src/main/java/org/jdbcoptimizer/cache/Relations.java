@@ -13,7 +13,9 @@ import org.jdbcoptimizer.dialect.Database;
  * What the catalog says about a table name, for the cache's safety: only plain, permanent tables
  * without row-level security are cached (a view's base tables, a temporary table's owner session
  * and a policy's user are invisible in the text); and a write to a table with triggers or
- * cascading foreign keys may change other tables, so it invalidates everything.
+ * cascading foreign keys (or, on PostgreSQL, rules) may change other tables, so it invalidates
+ * everything. The key column (a single-column primary key, on a table without generated columns,
+ * whose values a keyed update could change behind the SET list) lets the cache invalidate by key.
  *
  * <p>Looked up once per name on the application's connection (one small catalog query), then
  * remembered until DDL touches the name. Unknown databases and failed lookups answer "unsafe".
@@ -22,15 +24,25 @@ import org.jdbcoptimizer.dialect.Database;
  */
 final class Relations {
 
-    /** One relation's facts. */
-    record Facts(boolean cacheable, boolean writesElsewhere) {
-        static final Facts UNSAFE = new Facts(false, true);
+    /**
+     * One relation's facts.
+     *
+     * @param keyColumn its single-column primary key, exactly as the catalog spells it; null when
+     *                  there is none, the key has several columns, or a column is generated
+     */
+    record Facts(boolean cacheable, boolean writesElsewhere, String keyColumn) {
+        static final Facts UNSAFE = new Facts(false, true, null);
     }
 
     private static final String POSTGRES_FACTS = "select c.relkind, c.relpersistence, c.relrowsecurity,"
             + " exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal),"
             + " exists (select 1 from pg_constraint k where k.confrelid = c.oid"
-            + "   and (k.confdeltype in ('c', 'n', 'd') or k.confupdtype in ('c', 'n', 'd')))"
+            + "   and (k.confdeltype in ('c', 'n', 'd') or k.confupdtype in ('c', 'n', 'd'))),"
+            + " exists (select 1 from pg_rewrite r where r.ev_class = c.oid and r.rulename <> '_RETURN'),"
+            + " (select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid"
+            + "   and a.attnum = i.indkey[0] where i.indrelid = c.oid and i.indisprimary and i.indnatts = 1),"
+            + " exists (select 1 from pg_attribute g where g.attrelid = c.oid and g.attgenerated <> ''"
+            + "   and not g.attisdropped)"
             + " from pg_class c where c.relname = ? and pg_table_is_visible(c.oid)";
 
     private final Database database;
@@ -38,6 +50,10 @@ final class Relations {
 
     Relations(Database database) {
         this.database = database;
+    }
+
+    Database database() {
+        return database;
     }
 
     Facts of(Connection physical, String table) {
@@ -81,7 +97,8 @@ final class Relations {
                 }
                 String kind = rs.getString(1);
                 boolean plain = ("r".equals(kind) || "p".equals(kind)) && "p".equals(rs.getString(2)) && !rs.getBoolean(3);
-                return new Facts(plain, rs.getBoolean(4) || rs.getBoolean(5));
+                String key = rs.getBoolean(8) ? null : rs.getString(7);
+                return new Facts(plain, rs.getBoolean(4) || rs.getBoolean(5) || rs.getBoolean(6), key);
             }
         }
     }
@@ -105,7 +122,27 @@ final class Relations {
                 triggers = rs.next();
             }
         }
-        return new Facts(plain, triggers || sqliteCascades(physical, table));
+        return new Facts(plain, triggers || sqliteCascades(physical, table), plain ? sqliteKey(physical, table) : null);
+    }
+
+    /** The single primary-key column, if no column is generated ({@code table_xinfo}'s hidden 2 or 3). */
+    private static String sqliteKey(Connection physical, String table) throws SQLException {
+        String key = null;
+        int keys = 0;
+        try (Statement statement = physical.createStatement();
+             ResultSet columns = statement.executeQuery("pragma table_xinfo(\"" + table.replace("\"", "\"\"") + "\")")) {
+            while (columns.next()) {
+                int hidden = columns.getInt("hidden");
+                if (hidden == 2 || hidden == 3) {
+                    return null;
+                }
+                if (columns.getInt("pk") > 0) {
+                    keys++;
+                    key = columns.getString("name");
+                }
+            }
+        }
+        return keys == 1 ? key : null;
     }
 
     /** True when some table's foreign key references this one with an action that writes. */

@@ -20,13 +20,15 @@ import org.jdbcoptimizer.cache.bus.InvalidationBus;
 
 /**
  * The cached results of one database, bounded in bytes, with per-entry TTL, table-version
- * validation, eager invalidation by table and single-flight loading.
+ * validation, eager invalidation by table, invalidation by key and single-flight loading.
  *
  * <p>Design: Caffeine holds the entries (weigher = estimated bytes, W-TinyLFU eviction, a
  * variable expiry for per-rule TTLs). Every entry carries the versions of its tables read before
  * its query ran ({@link TableVersions}); a hit is served only if they are unchanged, so a result
  * that raced a write is never served, whatever the timing of the eager removal. Eager removal
- * (a per-table index of keys) only frees memory sooner. Concurrent misses on one key share one
+ * (a per-table index of keys) only frees memory sooner. A result whose rows carry their table's
+ * key is validated by key on that table instead ({@link TableVersions.Keyed}): an update by key
+ * then leaves every result without that key valid, and no removal is needed. Concurrent misses on one key share one
  * load: the first caller runs the statement, the others wait for its result (bounded by their
  * statement timeout) and run the statement themselves if it does not come.
  *
@@ -49,7 +51,8 @@ public final class ResultCache {
     private final LongAdder evictionsByTtl = new LongAdder();
     private final LongAdder invalidations = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> invalidationsByTable = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, long[]> hitsAndMissesByShape = new ConcurrentHashMap<>();
+    /** Per shape, its hits [0] and misses [1]: adders, since many threads hit one hot shape. */
+    private final ConcurrentHashMap<String, LongAdder[]> hitsAndMissesByShape = new ConcurrentHashMap<>();
 
     /** One cached result with the table versions it was read at (local, and remote when the bus has them). */
     static final class CacheEntry {
@@ -57,14 +60,17 @@ public final class ResultCache {
         final String[] tables;
         final long[] tableVersions;
         final long[] remoteVersions;
+        /** Per table, its key-level versions where the result is validated by key; null when none is. */
+        final TableVersions.Keyed[] keyed;
         final long ttlNanos;
         final String shape;
 
-        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, long[] remoteVersions, Duration ttl,
-                   String shape) {
+        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, TableVersions.Keyed[] keyed,
+                   long[] remoteVersions, Duration ttl, String shape) {
             this.result = result;
             this.tables = tables;
             this.tableVersions = tableVersions;
+            this.keyed = keyed;
             this.remoteVersions = remoteVersions;
             this.ttlNanos = ttl.toNanos();
             this.shape = shape;
@@ -73,6 +79,15 @@ public final class ResultCache {
 
     /** The versions read before a load: local always, remote when the bus keeps versions. */
     record Versions(long[] local, long[] remote) {
+    }
+
+    /**
+     * A loaded result's keys on one table, for validation by key.
+     *
+     * @param membership the columns that decide which rows are in the result (lower-case)
+     * @param keys       the table's key of every row in the result
+     */
+    record KeyedRows(java.util.Set<String> membership, long[] keys) {
     }
 
     private final InvalidationBus bus;
@@ -127,7 +142,7 @@ public final class ResultCache {
     }
 
     private boolean valid(CacheEntry entry) {
-        return versions.unchanged(entry.tables, entry.tableVersions)
+        return versions.unchanged(entry.tables, entry.tableVersions, entry.keyed)
                 && (entry.remoteVersions == null || bus.remoteUnchanged(entry.tables, entry.remoteVersions));
     }
 
@@ -139,8 +154,8 @@ public final class ResultCache {
             countShape(shape, 0);
             return entry;
         }
-        if (entry != null) {
-            entries.asMap().remove(key, entry); // a write raced its eager removal
+        if (entry != null && entries.asMap().remove(key, entry)) {
+            invalidations.increment(); // invalidated by key, or a write raced its eager removal
         }
         misses.increment();
         countShape(shape, 1);
@@ -181,18 +196,21 @@ public final class ResultCache {
      * Offers a loaded result: stored only when it is within the size bound and none of its tables
      * was written since {@code versionsBefore} were taken. Completes the single-flight load either way.
      *
+     * @param keyedRows per table (parallel to {@code tables}), the result's keys where it can be
+     *                  validated by key, else null; or null for none
      * @return the entry as stored (for waiting threads), or null
      */
-    CacheEntry finishLoad(CacheKey key, CachedResult result, String[] tables, Versions before, Duration ttl,
-                          String shape, long nanos) {
+    CacheEntry finishLoad(CacheKey key, CachedResult result, String[] tables, KeyedRows[] keyedRows, Versions before,
+                          Duration ttl, String shape, long nanos) {
         CacheEntry stored = null;
         try {
             if (result != null) {
                 loads.increment();
                 loadNanos.add(nanos);
+                TableVersions.Keyed[] keyed = keyedVersions(tables, keyedRows); // before the check: see TableVersions
                 if (before != null && result.weightBytes() <= maxResultBytes
                         && versions.unchanged(tables, before.local())) {
-                    stored = new CacheEntry(result, tables, before.local(), before.remote(), ttl, shape);
+                    stored = new CacheEntry(result, tables, before.local(), keyed, before.remote(), ttl, shape);
                     for (String table : tables) {
                         keysByTable.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(key);
                     }
@@ -211,6 +229,19 @@ public final class ResultCache {
             }
         }
         return stored;
+    }
+
+    private TableVersions.Keyed[] keyedVersions(String[] tables, KeyedRows[] keyedRows) {
+        if (keyedRows == null) {
+            return null;
+        }
+        TableVersions.Keyed[] keyed = new TableVersions.Keyed[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            if (keyedRows[i] != null) {
+                keyed[i] = versions.keyed(tables[i], keyedRows[i].membership(), keyedRows[i].keys());
+            }
+        }
+        return keyed;
     }
 
     /** Releases a single-flight load that ended without a result (the statement failed). */
@@ -242,6 +273,17 @@ public final class ResultCache {
         }
     }
 
+    /**
+     * An update of the rows of {@code table} with key {@code key}, setting {@code columns}
+     * (lower-case): invalid at once are the results holding that key, those whose rows the columns
+     * decide, and those not validated by key on the table. Nothing is removed eagerly; a lookup
+     * drops what it finds invalid.
+     */
+    public void invalidateKey(String table, java.util.Collection<String> columns, long key) {
+        versions.bumpKey(table, columns, key);
+        invalidationsByTable.computeIfAbsent(table, t -> new LongAdder()).increment();
+    }
+
     /** A write to unknown tables: every cached result becomes invalid. */
     public void invalidateAll() {
         versions.bumpAll();
@@ -269,10 +311,11 @@ public final class ResultCache {
     }
 
     private void countShape(String shape, int index) {
-        long[] counts = hitsAndMissesByShape.computeIfAbsent(shape, s -> new long[2]);
-        synchronized (counts) {
-            counts[index]++;
+        LongAdder[] counts = hitsAndMissesByShape.get(shape);
+        if (counts == null) {
+            counts = hitsAndMissesByShape.computeIfAbsent(shape, s -> new LongAdder[] {new LongAdder(), new LongAdder()});
         }
+        counts[index].increment();
     }
 
     /** A snapshot of the counters. */
@@ -282,10 +325,9 @@ public final class ResultCache {
         invalidationsByTable.forEach((table, count) -> byTable.put(table, count.sum()));
         Map<String, Double> ratios = new LinkedHashMap<>();
         hitsAndMissesByShape.forEach((shape, counts) -> {
-            synchronized (counts) {
-                long total = counts[0] + counts[1];
-                ratios.put(shape, total == 0 ? 0 : (double) counts[0] / total);
-            }
+            long hit = counts[0].sum();
+            long total = hit + counts[1].sum();
+            ratios.put(shape, total == 0 ? 0 : (double) hit / total);
         });
         long bytes = entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
         return new CacheStats(hits.sum(), misses.sum(), loads.sum(), stores.sum(), loadNanos.sum(), sharedLoads.sum(),

@@ -1,32 +1,112 @@
 package org.jdbcoptimizer.cache;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A version counter per table, bumped by every write that goes through the optimizer, plus one
- * for "everything" (a write whose tables are unknown). A cached result remembers the versions of
- * its tables as they were <em>before</em> its query ran, and is stored and served only while they
- * are unchanged: a load that raced a write loses (the idea of Hibernate's update timestamps).
+ * Version counters per table, bumped by every write that goes through the optimizer, plus one for
+ * "everything" (a write whose tables are unknown). A cached result remembers the versions of its
+ * tables as they were <em>before</em> its query ran, and is stored and served only while they are
+ * unchanged: a load that raced a write loses (the idea of Hibernate's update timestamps).
+ *
+ * <p>Finer, per key: an update by key ({@code UPDATE t SET c = ? WHERE id = ?}) changes only the
+ * rows with that key, and only the columns it sets. Each table therefore also keeps a version per
+ * column (bumped by the keyed updates that set it) and per key stripe (a key's hash picks one of
+ * {@value #STRIPES} counters, bumped by keyed updates of that key). A result whose rows are rows
+ * of the table, and which holds each row's key, is {@link Keyed} on the table: it stays valid while
+ * the table's row version (every write but a keyed update), the columns that decide its rows and
+ * the stripes of its keys are unchanged. A stripe shared by two keys only invalidates more.
+ *
+ * <p>Ordering, which makes a load that races a keyed update lose: a keyed update bumps the table's
+ * "any write" counter first and its column and stripe counters after; a load records the key-level
+ * versions, then checks that "any write" is unchanged since before its query. If it is, every
+ * update that will bump a recorded counter has not yet done so, and the entry will see the bump.
  *
  * <p>Tables are keyed by bare lower-case name, ignoring the schema: a write to {@code a.orders}
  * also invalidates {@code b.orders}. Over-invalidation is safe; a missed one would not be.
  *
- * <p>Thread-safe: a {@link ConcurrentHashMap} of atomic counters; a check reads one counter per
- * table and never locks.
+ * <p>Thread-safe: atomic counters that a check reads without locking.
  */
 final class TableVersions {
 
-    private final ConcurrentHashMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    /** Key stripes per table: 8 KiB of counters per table that is updated by key. */
+    static final int STRIPES = 1024;
+
+    private final ConcurrentHashMap<String, TableState> tables = new ConcurrentHashMap<>();
     private final AtomicLong everything = new AtomicLong();
 
-    /** The versions of these tables now; index 0 is the "everything" counter. */
+    /** One table's counters. */
+    static final class TableState {
+        /** Every write. */
+        final AtomicLong any = new AtomicLong();
+        /** Every write but a keyed update: rows added, removed or changed in any column. */
+        final AtomicLong rows = new AtomicLong();
+        /** Keyed updates, by the column they set. */
+        final ConcurrentHashMap<String, AtomicLong> columns = new ConcurrentHashMap<>();
+        private volatile AtomicLongArray stripes;
+
+        AtomicLong column(String name) {
+            AtomicLong counter = columns.get(name);
+            return counter != null ? counter : columns.computeIfAbsent(name, n -> new AtomicLong());
+        }
+
+        AtomicLongArray stripes() {
+            AtomicLongArray s = stripes;
+            if (s == null) {
+                synchronized (this) {
+                    s = stripes;
+                    if (s == null) {
+                        s = new AtomicLongArray(STRIPES);
+                        stripes = s;
+                    }
+                }
+            }
+            return s;
+        }
+    }
+
+    /**
+     * The key-level versions of one table, as a cached result recorded them.
+     *
+     * @param state          the table's counters
+     * @param rows           its row version
+     * @param columns        the columns that decide the result's rows (lower-case)
+     * @param columnVersions their versions
+     * @param stripes        the stripes of the result's keys, distinct
+     * @param stripeVersions their versions
+     */
+    record Keyed(TableState state, long rows, String[] columns, long[] columnVersions, int[] stripes,
+                 long[] stripeVersions) {
+
+        boolean unchanged() {
+            if (state.rows.get() != rows) {
+                return false;
+            }
+            for (int i = 0; i < columns.length; i++) {
+                if (state.column(columns[i]).get() != columnVersions[i]) {
+                    return false;
+                }
+            }
+            AtomicLongArray current = stripes.length == 0 ? null : state.stripes();
+            for (int i = 0; i < stripes.length; i++) {
+                if (current.get(stripes[i]) != stripeVersions[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The "any write" versions of these tables now; index 0 is the "everything" counter. */
     long[] snapshot(String[] tables) {
         long[] snapshot = new long[tables.length + 1];
         snapshot[0] = everything.get();
         for (int i = 0; i < tables.length; i++) {
-            snapshot[i + 1] = counter(tables[i]).get();
+            snapshot[i + 1] = state(tables[i]).any.get();
         }
         return snapshot;
     }
@@ -37,25 +117,81 @@ final class TableVersions {
             return false;
         }
         for (int i = 0; i < tables.length; i++) {
-            if (counter(tables[i]).get() != snapshot[i + 1]) {
+            if (state(tables[i]).any.get() != snapshot[i + 1]) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * True when a cached result is still valid: nothing unknown was written, and each table is
+     * unchanged as far as the result can tell: by key where {@code keyed[i]} is set, else at all.
+     */
+    boolean unchanged(String[] tables, long[] snapshot, Keyed[] keyed) {
+        if (keyed == null) {
+            return unchanged(tables, snapshot);
+        }
+        if (everything.get() != snapshot[0]) {
+            return false;
+        }
+        for (int i = 0; i < tables.length; i++) {
+            boolean same = keyed[i] != null ? keyed[i].unchanged() : state(tables[i]).any.get() == snapshot[i + 1];
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key-level versions now of a result keyed on {@code table}. */
+    Keyed keyed(String table, Set<String> membership, long[] keys) {
+        TableState state = state(table);
+        String[] columns = membership.toArray(new String[0]);
+        long[] columnVersions = new long[columns.length];
+        long rows = state.rows.get();
+        for (int i = 0; i < columns.length; i++) {
+            columnVersions[i] = state.column(columns[i]).get();
+        }
+        int[] stripes = Arrays.stream(keys).mapToInt(TableVersions::stripe).distinct().sorted().toArray();
+        long[] stripeVersions = new long[stripes.length];
+        AtomicLongArray current = stripes.length == 0 ? null : state.stripes();
+        for (int i = 0; i < stripes.length; i++) {
+            stripeVersions[i] = current.get(stripes[i]);
+        }
+        return new Keyed(state, rows, columns, columnVersions, stripes, stripeVersions);
+    }
+
+    /** Writes that may change any row of these tables. */
     void bump(Collection<String> tables) {
         for (String table : tables) {
-            counter(table).incrementAndGet();
+            TableState state = state(table);
+            state.any.incrementAndGet();
+            state.rows.incrementAndGet();
         }
+    }
+
+    /** An update of the rows of {@code table} whose key is {@code key}, setting {@code columns} (lower-case). */
+    void bumpKey(String table, Collection<String> columns, long key) {
+        TableState state = state(table);
+        state.any.incrementAndGet(); // first: see the ordering in the class comment
+        for (String column : columns) {
+            state.column(column).incrementAndGet();
+        }
+        state.stripes().incrementAndGet(stripe(key));
     }
 
     void bumpAll() {
         everything.incrementAndGet();
     }
 
-    private AtomicLong counter(String table) {
-        AtomicLong counter = versions.get(table);
-        return counter != null ? counter : versions.computeIfAbsent(table, t -> new AtomicLong());
+    static int stripe(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> (64 - 10));
+    }
+
+    private TableState state(String table) {
+        TableState state = tables.get(table);
+        return state != null ? state : tables.computeIfAbsent(table, t -> new TableState());
     }
 }

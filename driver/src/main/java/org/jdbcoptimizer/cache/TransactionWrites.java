@@ -1,6 +1,8 @@
 package org.jdbcoptimizer.cache;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,12 +12,30 @@ import java.util.Set;
  */
 final class TransactionWrites {
 
+    /** Past this many updates by key, a transaction's further ones count as writes to their table. */
+    static final int MAX_KEYED = 256;
+
+    /** An update by key: see {@link ResultCache#invalidateKey}. */
+    record KeyedWrite(String table, Set<String> columns, long key) {
+    }
+
     final Set<String> tables = new HashSet<>();
+    final List<KeyedWrite> keyed = new ArrayList<>();
     boolean unknown;
     boolean any;
 
+    /** Records an update by key, or a write to its table when the transaction has made too many. */
+    void keyed(KeyedWrite write) {
+        if (keyed.size() < MAX_KEYED) {
+            keyed.add(write);
+        } else {
+            tables.add(write.table());
+        }
+    }
+
     void clear() {
         tables.clear();
+        keyed.clear();
         unknown = false;
         any = false;
     }

@@ -52,7 +52,7 @@ final class WriteTracker implements QueryCache {
     }
 
     @Override
-    public void executed(OptimizerConnection connection, String sql) {
+    public void executed(OptimizerConnection connection, String sql, Object[] parameters) {
         ResultCache cache = cacheOfDatabase.get();
         if (cache == null) {
             return;

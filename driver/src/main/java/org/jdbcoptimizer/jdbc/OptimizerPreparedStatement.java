@@ -50,6 +50,11 @@ public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
     }
 
     @Override
+    Object[] parametersOf(String text) {
+        return text == sql ? parameters() : null;
+    }
+
+    @Override
     public void clearParameters() throws SQLException {
         try {
             ((PreparedStatement) delegate).clearParameters();

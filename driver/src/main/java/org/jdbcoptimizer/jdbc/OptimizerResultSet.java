@@ -70,7 +70,7 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         String written = writtenSql;
         if (written != null && statement != null) {
             writtenSql = null;
-            statement.mayHaveWritten(written);
+            statement.mayHaveWritten(written, null);
         }
     }
 

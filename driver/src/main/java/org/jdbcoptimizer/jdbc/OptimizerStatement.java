@@ -130,16 +130,26 @@ public class OptimizerStatement extends DelegatingStatement {
         return null;
     }
 
-    /** A statement that may write ran (or failed): the cache invalidates what it may have written. */
-    final void mayHaveWritten(String sql) {
+    /** The bound parameters when {@code text} is the prepared text they were bound for, else null. */
+    Object[] parametersOf(String text) {
+        return null;
+    }
+
+    /**
+     * A statement that may write ran (or failed): the cache invalidates what it may have written.
+     *
+     * @param parameters the parameters of this one execution, or null when unknown (a batch, a
+     *                   deferred invalidation): the cache then invalidates whole tables
+     */
+    final void mayHaveWritten(String sql, Object[] parameters) {
         if (cache != null && sql != null) {
-            cache.executed(connection, sql);
+            cache.executed(connection, sql, parameters);
         }
     }
 
     /** An update finished: report it and pass the count through. */
     final long updated(String sql, long start, long count) {
-        mayHaveWritten(sql);
+        mayHaveWritten(sql, parametersOf(sql));
         if (listener != null) {
             report(sql, start, count, 0, null);
         }
@@ -157,7 +167,7 @@ public class OptimizerStatement extends DelegatingStatement {
 
     /** An execution failed: report it, then let the connection see the error. */
     final SQLException failed(String sql, long start, SQLException e) {
-        mayHaveWritten(sql);
+        mayHaveWritten(sql, null); // a failed batch may have written any of its rows
         if (listener != null && start != 0) {
             report(sql, start, -1, 0, e);
         }
@@ -190,7 +200,7 @@ public class OptimizerStatement extends DelegatingStatement {
      * update count (reported now, rows unknown: asking the driver could consume the count).
      */
     final boolean executed(String sql, long start, boolean hasResultSet) {
-        mayHaveWritten(sql);
+        mayHaveWritten(sql, parametersOf(sql));
         if (listener != null) {
             if (hasResultSet) {
                 pendingSql = sql;
@@ -209,11 +219,11 @@ public class OptimizerStatement extends DelegatingStatement {
         }
         if (batchTexts != null) {
             for (String text : batchTexts) {
-                mayHaveWritten(text);
+                mayHaveWritten(text, null);
             }
             batchTexts = null;
         } else {
-            mayHaveWritten(first);
+            mayHaveWritten(first, null);
         }
     }
 

@@ -42,8 +42,11 @@ public interface QueryCache {
      * A statement other than a cached query ran (or failed: it may have written before failing):
      * invalidate what it may have written, at once for this connection and, inside a transaction,
      * again at commit for everyone.
+     *
+     * @param parameters the bound parameters of this single execution, or null when unknown (a
+     *                   batch): with them an update by key can invalidate only results holding that key
      */
-    void executed(OptimizerConnection connection, String sql);
+    void executed(OptimizerConnection connection, String sql, Object[] parameters);
 
     /**
      * True when a query may write (UPDATE ... RETURNING, a function call): such a query's writes
