@@ -10,15 +10,30 @@ import java.sql.Statement;
  */
 public final class OptimizerResultSet extends DelegatingResultSet {
 
+    /** Rows whose {@code next()} is always timed: small results are timed exactly. */
+    static final int EXACT_ROWS = 64;
+    /**
+     * Beyond {@link #EXACT_ROWS}, one row in this many (a power of two) is timed and counts this
+     * many times: a clock read costs more than an in-memory {@code next()} on some machines.
+     */
+    static final int SAMPLE_EVERY = 16;
+
     private final OptimizerStatement statement;
     private final OptimizerConnection connection;
     /** Timing for the analysis: null when not timed (analysis off, metadata, generated keys). */
     private ExecutionListener listener;
     private ExecutionListener.ObservedStatement observed;
     private Object[] parameters;
-    /** Executing plus time spent inside next(): the database's share, not the application's. */
+    /**
+     * Executing plus time spent inside next(): the database's share, not the application's. Past
+     * {@link #EXACT_ROWS} rows without a fetch size, estimated from a random sample of the rows.
+     */
     private long elapsedNanos;
     private long rows;
+    /** True when rows past {@link #EXACT_ROWS} are timed by sample; false when each may be a round trip. */
+    private boolean sampleRows;
+    /** Picks the sampled rows at random (xorshift), so a periodic cost is not always hit or always missed. */
+    private int sampleState;
     /** A query that may have written (UPDATE ... RETURNING): invalidated again once its rows are read. */
     private String writtenSql;
 
@@ -56,6 +71,26 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         this.elapsedNanos = executeNanos;
         this.parameters = boundParameters;
         this.listener = executionListener;
+        this.sampleState = System.identityHashCode(this) | 1;
+        try {
+            // With a fetch size, next() fetches from the server now and then: time every row.
+            this.sampleRows = delegate.getFetchSize() == 0;
+        } catch (SQLException | RuntimeException e) {
+            this.sampleRows = false;
+        }
+    }
+
+    /** True when this row's {@code next()} is timed. */
+    private boolean timesThisRow() {
+        if (rows < EXACT_ROWS || !sampleRows) {
+            return true;
+        }
+        int x = sampleState;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        sampleState = x;
+        return (x & (SAMPLE_EVERY - 1)) == 0;
     }
 
     void invalidateWhenDone(String sql) {
@@ -112,10 +147,14 @@ public final class OptimizerResultSet extends DelegatingResultSet {
                 throw checkException(e);
             }
         }
+        if (!timesThisRow()) {
+            return nextUntimed();
+        }
+        long weight = rows < EXACT_ROWS ? 1 : SAMPLE_EVERY;
         long start = System.nanoTime();
         try {
             boolean more = delegate.next();
-            elapsedNanos += System.nanoTime() - start;
+            elapsedNanos += (System.nanoTime() - start) * weight;
             if (more) {
                 rows++;
             } else {
@@ -125,6 +164,23 @@ public final class OptimizerResultSet extends DelegatingResultSet {
             return more;
         } catch (SQLException e) {
             elapsedNanos += System.nanoTime() - start;
+            finishTiming(e);
+            throw checkException(e);
+        }
+    }
+
+    /** A row that the sample skips: counted, not timed. */
+    private boolean nextUntimed() throws SQLException {
+        try {
+            boolean more = delegate.next();
+            if (more) {
+                rows++;
+            } else {
+                finishTiming(null);
+                finishWrites();
+            }
+            return more;
+        } catch (SQLException e) {
             finishTiming(e);
             throw checkException(e);
         }
