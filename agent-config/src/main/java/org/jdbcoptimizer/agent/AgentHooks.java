@@ -29,7 +29,6 @@ import org.jdbcoptimizer.util.Log;
  */
 public final class AgentHooks {
 
-    private static final Log LOG = Log.of(AgentHooks.class);
     private static final String PREFIX = "jdbc-optimizer agent";
     /** The classes through which the optimizer opens every physical connection of its own. */
     private static final Set<String> OWN_FACTORIES = Set.of("org.jdbcoptimizer.jdbc.DriverConnectionFactory",
@@ -40,6 +39,11 @@ public final class AgentHooks {
     private static final StackWalker STACK = StackWalker.getInstance();
 
     private static volatile AgentSettings settings;
+
+    /** Created at the first failure: System.Logger set-up (JUL) is not a start-up cost worth paying. */
+    private static final class LogHolder {
+        static final Log LOG = Log.of(AgentHooks.class);
+    }
 
     private AgentHooks() {
     }
@@ -113,7 +117,7 @@ public final class AgentHooks {
     }
 
     private static void failed(Object source, Throwable e) {
-        LOG.once("agent-wrap-" + source.getClass().getName(), Level.WARNING, PREFIX,
+        LogHolder.LOG.once("agent-wrap-" + source.getClass().getName(), Level.WARNING, PREFIX,
                 "connections of " + source.getClass().getName() + " are left unwrapped (the application runs"
                         + " without the optimizer on them): " + e, e);
     }
