@@ -53,10 +53,21 @@ public final class OptimizerConfig {
      */
     public static OptimizerConfig load(java.util.Map<String, String> explicit, Properties info)
             throws OptimizerConfigException {
+        return load(explicit, "DataSource option", info);
+    }
+
+    /**
+     * Like {@link #load(java.util.Map, Properties)}, with messages naming where {@code explicit}
+     * came from (e.g. "agent file /etc/app/optimizer-agent.properties").
+     *
+     * @throws OptimizerConfigException on an unknown option or a bad value
+     */
+    public static OptimizerConfig load(java.util.Map<String, String> explicit, String explicitSource, Properties info)
+            throws OptimizerConfigException {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
         explicit.forEach((key, value) -> byName.put(
                 key.startsWith(Option.PREFIX) ? key.substring(Option.PREFIX.length()) : key, value));
-        return ConfigLoader.load(byName, "DataSource option", info);
+        return ConfigLoader.load(byName, explicitSource, info);
     }
 
     /** The value of an option: the configured one, else its default (null only for options without one). */

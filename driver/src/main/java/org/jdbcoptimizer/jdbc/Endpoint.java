@@ -74,10 +74,34 @@ public final class Endpoint {
         return create(config, database, targetUrl, driverProperties.getProperty("user"), factory, pool, features);
     }
 
+    /**
+     * An endpoint for physical connections the application opens itself through the real driver
+     * (the Java agent hands each one to {@link #wrap}); it has no pool. The optimizer's own
+     * connections (EXPLAIN, the cache's invalidation bus) are opened through {@code driver} with the
+     * same URL and properties, unchanged: unlike {@link #forUrl}, no SQLite file defaults are added,
+     * because the database belongs to an application that did not ask for them.
+     *
+     * @param targetUrl the real driver's URL, as the application gave it
+     * @param info      the application's connection properties (may be null; copied)
+     * @param driver    the real driver that opened the application's connection
+     * @param config    the options (its {@code optimizer.pool} is ignored: there is no pool)
+     * @throws SQLException when a cache option is malformed
+     */
+    public static Endpoint forDriver(String targetUrl, Properties info, Driver driver, OptimizerConfig config,
+                                     FeatureFactory features) throws SQLException {
+        Properties driverProperties = withoutOptimizerKeys(info);
+        ConnectionFactory factory = new DriverConnectionFactory(driver, targetUrl, driverProperties);
+        return create(config, Database.of(targetUrl), targetUrl, driverProperties.getProperty("user"), factory, null,
+                features);
+    }
+
     private static Endpoint create(OptimizerConfig config, Database database, String targetUrl, String user,
                                    ConnectionFactory factory, ConnectionPool pool, FeatureFactory features)
             throws SQLException {
-        String poolName = pool != null ? pool.name() : "unpooled " + factory.describe();
+        // Unpooled DataSources of one class but different databases must not share an analysis
+        // (whose EXPLAIN connection would reach the wrong database): name them by URL when known.
+        String poolName = pool != null ? pool.name()
+                : "unpooled " + (targetUrl.equals("jdbc:unknown:") ? factory.describe() : OptimizerUrl.redact(targetUrl));
         ExecutionListener listener = features.listener(config, database, pool, poolName, targetUrl, factory);
         String databaseId = targetUrl.contains("?") ? targetUrl.substring(0, targetUrl.indexOf('?')) : targetUrl;
         if (databaseId.equals("jdbc:unknown:")) {
@@ -128,6 +152,16 @@ public final class Endpoint {
             return new OptimizerConnection(pool.borrow(), context);
         }
         return new OptimizerConnection(new UnpooledLease(factory.connect()), context);
+    }
+
+    /**
+     * Wraps a physical connection the application opened itself (the Java agent). The wrapper owns
+     * it: closing the wrapper closes it, and nothing is reset on close, since there is no pool.
+     *
+     * @throws SQLException when the connection's state cannot be read; the connection is then closed
+     */
+    public Connection wrap(Connection physical) throws SQLException {
+        return new OptimizerConnection(new UnpooledLease(physical), context);
     }
 
     /** The pool, or null when pooling is off. */
