@@ -191,6 +191,7 @@ final class AdvisorRun {
             List<ObservedShape> targets = onTable.getOrDefault(c.table(), List.of());
             Map<Long, Effect> effects = new HashMap<>();
             long bytes = -1;
+            String planIndexName = null;
             try {
                 Prover.Trial trial = prover.trial(c, targets);
                 if (trial == null) {
@@ -199,6 +200,7 @@ final class AdvisorRun {
                     }
                 } else {
                     bytes = trial.estimatedBytes();
+                    planIndexName = trial.planIndexName();
                     for (ObservedShape shape : targets) {
                         long id = shape.info().fingerprintId();
                         Plan after = trial.plans().get(id);
@@ -212,7 +214,7 @@ final class AdvisorRun {
                 notChecked.add("candidate " + c + " could not be tried (" + e.getMessage() + ")");
                 continue;
             }
-            tried.add(new Selector.Tried(c, effects, bytes));
+            tried.add(new Selector.Tried(c, effects, bytes, planIndexName));
         }
         return tried;
     }

@@ -46,7 +46,7 @@ final class Selector {
     }
 
     /** A candidate with its effect on each shape it was tried on, and its estimated size. */
-    record Tried(Candidate candidate, Map<Long, Effect> effects, long bytes) {
+    record Tried(Candidate candidate, Map<Long, Effect> effects, long bytes, String planIndexName) {
     }
 
     List<IndexSuggestion> select(List<Tried> tried, int max, boolean proven) {
@@ -177,8 +177,11 @@ final class Selector {
         String ddl = (database == Database.POSTGRESQL ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX ") + c.indexName()
                 + " " + c.definition();
         long bytes = t.bytes() >= 0 ? t.bytes() : IndexSizes.estimate((long) c.table().facts().rows(), c.columns().size());
+        // HypoPG names its index <oid>btree_...: show the name the user will create instead
+        String nodeAfter = top.nodeAfter() == null || t.planIndexName() == null ? top.nodeAfter()
+                : top.nodeAfter().replace(t.planIndexName(), c.indexName());
         return new IndexSuggestion(c.table().facts().qualified(), c.columns(), List.of(), c.where(), ddl, served,
-                before, after, top.nodeBefore(), top.nodeAfter(), bytes, workload.writesPerSecond(c.table().name()),
+                before, after, top.nodeBefore(), nodeAfter, bytes, workload.writesPerSecond(c.table().name()),
                 proven);
     }
 }

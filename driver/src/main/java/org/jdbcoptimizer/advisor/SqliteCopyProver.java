@@ -25,8 +25,6 @@ import org.jdbcoptimizer.dialect.Plan;
  */
 final class SqliteCopyProver implements Prover {
 
-    private static final String CANDIDATE = "jdbc_optimizer_candidate";
-
     private final Connection copy;
     private final ShapeExplainer explainer;
 
@@ -95,8 +93,10 @@ final class SqliteCopyProver implements Prover {
 
     @Override
     public Trial trial(Candidate candidate, List<ObservedShape> shapes) throws SQLException {
+        // named as it would be suggested, so the plan shows the name the user will create
+        String name = candidate.indexName();
         try (Statement statement = copy.createStatement()) {
-            statement.execute("CREATE INDEX " + CANDIDATE + " " + candidate.definition());
+            statement.execute("CREATE INDEX " + name + " " + candidate.definition());
             try {
                 Map<Long, Plan> plans = new HashMap<>();
                 for (ObservedShape shape : shapes) {
@@ -107,9 +107,9 @@ final class SqliteCopyProver implements Prover {
                     }
                 }
                 long rows = (long) candidate.table().facts().rows();
-                return new Trial(CANDIDATE, IndexSizes.estimate(rows, candidate.columns().size()), plans);
+                return new Trial(name, IndexSizes.estimate(rows, candidate.columns().size()), plans);
             } finally {
-                statement.execute("DROP INDEX " + CANDIDATE);
+                statement.execute("DROP INDEX " + name);
             }
         }
     }
