@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jdbcoptimizer.dialect.IndexCatalog.CatalogIndex;
 
@@ -109,12 +108,5 @@ final class CandidateBuilder {
             }
         }
         return all;
-    }
-
-    /** Every distinct candidate of several scans of a table. */
-    static Set<String> keys(Collection<Candidate> candidates) {
-        Set<String> keys = new HashSet<>();
-        candidates.forEach(c -> keys.add(c.key()));
-        return keys;
     }
 }
