@@ -112,6 +112,7 @@ public class OptimizerStatement extends DelegatingStatement {
         if (listener == null && cache == null) {
             return 0;
         }
+        reportPending();
         OptimizerResultSet previous = currentResultSet;
         if (previous != null) {
             previous.finishTiming(null);
@@ -175,11 +176,26 @@ public class OptimizerStatement extends DelegatingStatement {
     }
 
     private void report(String sql, long start, long rows, int batchSize, SQLException error) {
+        reportNanos(sql, System.nanoTime() - start, rows, batchSize, error);
+    }
+
+    private void reportNanos(String sql, long nanos, long rows, int batchSize, SQLException error) {
         try {
-            listener.executed(observed(sql), System.nanoTime() - start, rows, batchSize, error, connection,
-                    parameters());
+            listener.executed(observed(sql), nanos, rows, batchSize, error, connection, parameters());
         } catch (RuntimeException e) {
             // the analysis never fails the application's statement
+        }
+    }
+
+    /**
+     * An {@code execute} whose result set the application never fetched with getResultSet: it is
+     * reported (rows unknown) when the statement runs again or closes, not lost.
+     */
+    private void reportPending() {
+        String sql = pendingSql;
+        if (sql != null && listener != null) {
+            pendingSql = null;
+            reportNanos(sql, pendingNanos, -1, 0, null);
         }
     }
 
@@ -203,6 +219,7 @@ public class OptimizerStatement extends DelegatingStatement {
         mayHaveWritten(sql, parametersOf(sql));
         if (listener != null) {
             if (hasResultSet) {
+                reportPending(); // an earlier execute's result set that was never fetched
                 pendingSql = sql;
                 pendingNanos = System.nanoTime() - start;
             } else {
@@ -507,6 +524,7 @@ public class OptimizerStatement extends DelegatingStatement {
     }
 
     private void closeQuietly() {
+        reportPending();
         closed = true;
         Statement real = delegate;
         delegate = ClosedObjects.STATEMENT;

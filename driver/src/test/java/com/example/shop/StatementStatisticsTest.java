@@ -59,6 +59,19 @@ class StatementStatisticsTest {
     }
 
     @Test
+    void anExecuteWhoseResultSetIsNeverFetchedIsStillCounted() throws SQLException {
+        String sql = "select id from " + table + " where v = 3";
+        try (Connection connection = DriverManager.getConnection(url);
+             java.sql.Statement statement = connection.createStatement()) {
+            assertTrue(statement.execute(sql));
+            assertTrue(statement.execute(sql)); // runs again without getResultSet
+        } // and closes with the second one pending
+        ShapeStats stats = shape(sql);
+        assertEquals(2, stats.calls());
+        assertEquals(0, stats.rows(), "rows unknown: never read");
+    }
+
+    @Test
     void rowsAreCountedAsTheApplicationReadsThem() throws SQLException {
         String sql = "select id from " + table + " where v = ?";
         try (Connection connection = DriverManager.getConnection(url);
