@@ -122,6 +122,12 @@ public final class CacheInterceptor implements QueryCache {
         }
         ResultCache.Versions before = cache.versionsBefore(decision.tables());
         long start = System.nanoTime();
+        CachedResult shared = cache.fromStore(key, decision.tables(), before);
+        if (shared != null) {
+            cache.finishLoad(key, shared, decision.tables(), keyedRows(connection, decision, shared), before,
+                    decision.ttl(), shape, System.nanoTime() - start);
+            return shared.open(statement, statement.getResultSetType());
+        }
         CachedResult captured;
         try (ResultSet result = query.run()) {
             captured = CachedResult.capture(result, metaData.getIfPresent(sql));
@@ -130,8 +136,10 @@ public final class CacheInterceptor implements QueryCache {
             throw e;
         }
         metaData.put(sql, captured.metaDataSnapshot());
-        cache.finishLoad(key, captured, decision.tables(), keyedRows(connection, decision, captured), before,
-                decision.ttl(), shape, System.nanoTime() - start);
+        if (cache.finishLoad(key, captured, decision.tables(), keyedRows(connection, decision, captured), before,
+                decision.ttl(), shape, System.nanoTime() - start) != null) {
+            cache.toStore(key, captured, decision.tables(), before, decision.ttl());
+        }
         return captured.open(statement, statement.getResultSetType());
     }
 

@@ -31,6 +31,19 @@ final class CacheKey {
         return sql;
     }
 
+    String scope() {
+        return scope;
+    }
+
+    /** The private copy: callers must not modify it. */
+    Object[] parameters() {
+        return parameters;
+    }
+
+    int resultSetType() {
+        return resultSetType;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -18,11 +18,15 @@ import java.util.Map;
  * @param bytes                 estimated bytes held
  * @param entries               entries held
  * @param hitRatioByFingerprint hit ratio per statement shape (fingerprint id in hex)
+ * @param storeHits             misses answered from the Redis result store (another process's load)
  */
 public record CacheStats(long hits, long misses, long loads, long stores, long loadNanos, long sharedLoads,
                          long evictionsBySize, long evictionsByTtl, long invalidations,
                          Map<String, Long> invalidationsByTable, long bytes, long entries,
-                         Map<String, Double> hitRatioByFingerprint) {
+                         Map<String, Double> hitRatioByFingerprint, long storeHits) {
+
+    /** All zero: a database without a cache. */
+    public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, Map.of(), 0);
 
     /** hits / (hits + misses), 0 when nothing was looked up. */
     public double hitRatio() {

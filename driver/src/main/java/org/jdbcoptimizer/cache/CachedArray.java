@@ -11,7 +11,9 @@ import java.util.Map;
  * {@link #getArray()} returns a deep copy each time. {@link #toString()} is the driver's text of the
  * array, as PgArray's is.
  */
-final class CachedArray implements Array {
+final class CachedArray implements Array, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String baseTypeName;
     private final int baseType;

@@ -15,7 +15,9 @@ import java.sql.SQLException;
  * A read-only CLOB over a string copied at capture time, as sqlite-jdbc's getClob hands out (an
  * empty one included, which javax.sql.rowset's SerialClob cannot read). Writing is refused.
  */
-final class CachedClob implements NClob {
+final class CachedClob implements NClob, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String data;
 

@@ -14,7 +14,9 @@ import java.sql.SQLFeatureNotSupportedException;
  * the snapshot holds its answers for the row it was on at capture (the first one), and no longer
  * changes as a cursor moves.
  */
-final class CachedMetaData implements ResultSetMetaData {
+final class CachedMetaData implements ResultSetMetaData, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private interface Method {
         Object read(ResultSetMetaData metaData, int column) throws SQLException;

@@ -38,7 +38,9 @@ import java.util.List;
  * then says what keeping it costs, and the cache decides whether to keep it. A caller that fears a
  * huge result should not capture it (a statement's max rows, a row limit in the query).
  */
-public final class CachedResult {
+public final class CachedResult implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final CachedMetaData metaData;
     private final ColumnValues values;

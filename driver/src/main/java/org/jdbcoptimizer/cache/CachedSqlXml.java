@@ -18,7 +18,9 @@ import javax.xml.transform.stream.StreamSource;
  * do. Reading works any number of times until {@link #free()}; writing is refused (a cached result
  * is read-only).
  */
-final class CachedSqlXml implements SQLXML {
+final class CachedSqlXml implements SQLXML, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String data;
 

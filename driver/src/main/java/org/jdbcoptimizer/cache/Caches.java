@@ -69,11 +69,17 @@ public final class Caches {
             throw new OptimizerConfigException("Invalid value '" + busKind + "' for option " + Options.CACHE_BUS.key()
                     + ": accepted " + Options.CACHE_BUS.range());
         }
+        boolean store = config.get(Options.CACHE_REDIS_STORE);
+        if (store && !busKind.equals(Buses.REDIS)) {
+            throw new OptimizerConfigException("Option " + Options.CACHE_REDIS_STORE.key() + "=true needs "
+                    + Options.CACHE_BUS.key() + "=redis (it is '" + busKind + "'): the store's results are checked"
+                    + " against the Redis version counters");
+        }
         ResultCache cache = BY_DATABASE.computeIfAbsent(databaseId, id -> {
             InvalidationBus bus = Buses.create(busKind, id, BusSettings.builder()
                     .redisUrl(config.get(Options.CACHE_REDIS_URL)).logPrefix(poolName).build(), connections);
             ResultCache created = new ResultCache(config.get(Options.CACHE_MAX_BYTES),
-                    config.get(Options.CACHE_MAX_RESULT_BYTES), bus);
+                    config.get(Options.CACHE_MAX_RESULT_BYTES), bus, store);
             bus.start(new InvalidationBus.Listener() {
                 @Override
                 public void invalidate(java.util.Set<String> tables) {
@@ -107,7 +113,7 @@ public final class Caches {
     public static CacheStats statsOf(String databaseId) {
         ResultCache cache = BY_DATABASE.get(databaseId);
         return cache != null ? cache.stats()
-                : new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, Map.of());
+                : CacheStats.EMPTY;
     }
 
     /** Drops every cache (tests, shutdown). */

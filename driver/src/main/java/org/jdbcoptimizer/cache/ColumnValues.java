@@ -36,10 +36,14 @@ import java.util.Map;
  * {@link #forCursor()} may return a new instance holding per-cursor scratch state (a parser that is
  * not thread-safe). The getters take 0-based column numbers; the cursor has checked them.
  */
-abstract class ColumnValues {
+abstract class ColumnValues implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** A value together with the driver's text for it, kept where the text is not derivable from the value. */
-    static final class WithText {
+    static final class WithText implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final Object value;
         final String text;
 

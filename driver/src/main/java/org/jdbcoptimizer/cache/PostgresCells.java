@@ -17,7 +17,9 @@ final class PostgresCells {
     }
 
     /** A getObject that threw at capture (a money amount over 999.99, say): thrown again on each getObject. */
-    static final class Failure {
+    static final class Failure implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final SQLException exception;
 
         Failure(SQLException exception) {

@@ -48,6 +48,8 @@ import org.postgresql.util.PSQLState;
  */
 final class PostgresValues extends ColumnValues {
 
+    private static final long serialVersionUID = 1L;
+
     private static final byte TEXTUAL = 0;
     private static final byte TEMPORAL = 1;
     private static final byte OTHER = 2;

@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.jdbcoptimizer.cache.bus.InvalidationBus;
+import org.jdbcoptimizer.cache.bus.ResultStore;
 
 /**
  * The cached results of one database, bounded in bytes, with per-entry TTL, table-version
@@ -91,14 +92,19 @@ public final class ResultCache {
     }
 
     private final InvalidationBus bus;
+    /** The second-level store shared with other processes, or null. */
+    private final ResultStore store;
+    private final LongAdder storeHits = new LongAdder();
 
     /**
-     * @param bus carries invalidations to and from other processes; {@code Buses.create("none", ...)}
-     *            when there are none
+     * @param bus      carries invalidations to and from other processes; {@code Buses.create("none", ...)}
+     *                 when there are none
+     * @param useStore also keep results in the bus's result store (Redis), for other processes
      */
-    public ResultCache(long maxBytes, long maxResultBytes, InvalidationBus bus) {
+    public ResultCache(long maxBytes, long maxResultBytes, InvalidationBus bus, boolean useStore) {
         this.maxResultBytes = maxResultBytes;
         this.bus = bus;
+        this.store = useStore ? bus.resultStore() : null;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((CacheKey key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE,
@@ -244,6 +250,43 @@ public final class ResultCache {
         return keyed;
     }
 
+    /**
+     * A result another process stored for this key, if it is still valid: read with the remote
+     * versions taken before (as a load would be), and taken only if its own remote versions, read
+     * before its query ran, are those same versions. The caller offers it with {@link #finishLoad}.
+     */
+    CachedResult fromStore(CacheKey key, String[] tables, Versions before) {
+        if (store == null || before == null || before.remote() == null) {
+            return null;
+        }
+        String id = SharedResults.keyOf(key);
+        byte[] value = id == null ? null : store.get(id);
+        SharedResults.Entry entry = value == null ? null : SharedResults.decode(value);
+        if (entry == null || !java.util.Arrays.equals(entry.tables(), tables)
+                || !java.util.Arrays.equals(entry.remoteVersions(), before.remote())) {
+            return null;
+        }
+        storeHits.increment();
+        return entry.result();
+    }
+
+    /** Shares a result that was stored locally, in the background, with the remote versions of its load. */
+    void toStore(CacheKey key, CachedResult result, String[] tables, Versions before, Duration ttl) {
+        if (store == null || before == null || before.remote() == null) {
+            return;
+        }
+        String id = SharedResults.keyOf(key);
+        if (id != null) {
+            ResultStore target = store;
+            SharedResults.putLater(() -> {
+                byte[] value = SharedResults.encode(new SharedResults.Entry(tables, before.remote(), result));
+                if (value != null) {
+                    target.put(id, value, ttl.toMillis());
+                }
+            });
+        }
+    }
+
     /** Releases a single-flight load that ended without a result (the statement failed). */
     void abandonLoad(CacheKey key) {
         CompletableFuture<CacheEntry> future = loading.remove(key);
@@ -332,6 +375,6 @@ public final class ResultCache {
         long bytes = entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
         return new CacheStats(hits.sum(), misses.sum(), loads.sum(), stores.sum(), loadNanos.sum(), sharedLoads.sum(),
                 evictionsBySize.sum(), evictionsByTtl.sum(), invalidations.sum(), byTable, bytes,
-                entries.estimatedSize(), ratios);
+                entries.estimatedSize(), ratios, storeHits.sum());
     }
 }

@@ -38,6 +38,8 @@ import org.sqlite.date.FastDateFormat;
  */
 final class SqliteValues extends ColumnValues {
 
+    private static final long serialVersionUID = 1L;
+
     private final long dateMultiplier;
     private final String dateFormat;
     /**

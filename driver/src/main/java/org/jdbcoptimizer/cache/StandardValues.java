@@ -33,6 +33,8 @@ import javax.sql.rowset.serial.SerialClob;
  */
 final class StandardValues extends ColumnValues {
 
+    private static final long serialVersionUID = 1L;
+
     static final StandardValues INSTANCE = new StandardValues();
 
     private StandardValues() {

@@ -165,6 +165,10 @@ public final class Options {
     public static final Option<String> CACHE_REDIS_URL = Option.string("cache.redis.url", "redis://127.0.0.1:6379",
             "a redis:// URL", "The Redis server of optimizer.cache.bus=redis.");
 
+    public static final Option<Boolean> CACHE_REDIS_STORE = Option.bool("cache.redis.store", false,
+            "Also keep cached results in Redis, shared by every instance (a second level behind each process's"
+                    + " memory); needs optimizer.cache.bus=redis.");
+
     // --- index advisor ---------------------------------------------------------------------------
 
     public static final Option<Boolean> ADVISOR = Option.bool("advisor", true,
@@ -203,6 +207,7 @@ public final class Options {
             EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS,
             CACHE, CACHE_TTL, CACHE_MAX_BYTES, CACHE_MAX_RESULT_BYTES, CACHE_INCLUDE, CACHE_EXCLUDE, CACHE_TABLE_TTL,
             CACHE_SHAPES, CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL,
+            CACHE_REDIS_STORE,
             ADVISOR, ADVISOR_INTERVAL, ADVISOR_MIN_CALLS, ADVISOR_MIN_TIME, ADVISOR_MAX_SUGGESTIONS, ADVISOR_FILE,
             ADVISOR_HYPOTHETICAL));
 

@@ -75,6 +75,11 @@ class PostgresCachedResultSetTest {
     }
 
     @Test
+    void aResultReadBackFromTheResultStoreFormatIsTheSame() throws Exception {
+        assertSameAsDriver("select * from " + table + " order by id", SqliteCachedResultSetTest::throughStore);
+    }
+
+    @Test
     void expressionsAndDuplicateLabelsBehaveAsTheDriver() throws Exception {
         assertSameAsDriver("select id, id as \"ID\", c_text || 'x' as t, c_num * 2 as doubled, null as nothing,"
                 + " 1 as one, 'lit' as lit, now() - now() as zero_interval, c_int_arr[1] as first,"
@@ -101,11 +106,16 @@ class PostgresCachedResultSetTest {
     }
 
     private void assertSameAsDriver(String sql) throws Exception {
+        assertSameAsDriver(sql, java.util.function.UnaryOperator.identity());
+    }
+
+    private void assertSameAsDriver(String sql, java.util.function.UnaryOperator<CachedResult> transform)
+            throws Exception {
         DriverComparison comparison = new DriverComparison(List.of(PGobject.class, PGInterval.class),
                 // outside a transaction pgjdbc refuses large objects (25P01); a cached result refuses them always
                 java.util.Set.of("getBlob", "getClob", "getObject(Blob)", "getObject(Clob)"));
         try (Connection connection = db.direct(); Statement statement = connection.createStatement()) {
-            CachedResult cached = captured(connection, sql);
+            CachedResult cached = transform.apply(captured(connection, sql));
             List<String> differences = new ArrayList<>();
             try (ResultSet expected = statement.executeQuery(sql);
                  ResultSet actual = cached.open(statement, ResultSet.TYPE_FORWARD_ONLY)) {

@@ -1,6 +1,8 @@
 package org.jdbcoptimizer.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +63,21 @@ class SqliteCachedResultSetTest {
     }
 
     @Test
+    void aResultReadBackFromTheResultStoreFormatIsTheSame() throws Exception {
+        assertSameAsDriver("select * from " + table + " order by id", SqliteCachedResultSetTest::throughStore);
+    }
+
+    /** The result as another process reads it from the Redis result store: serialized and read back. */
+    static CachedResult throughStore(CachedResult result) {
+        byte[] bytes = SharedResults.encode(new SharedResults.Entry(new String[] {"t"}, new long[] {1, 2}, result));
+        assertNotNull(bytes, "the result serializes");
+        SharedResults.Entry entry = SharedResults.decode(bytes);
+        assertNotNull(entry, "and reads back through the class filter");
+        assertArrayEquals(new long[] {1, 2}, entry.remoteVersions());
+        return entry.result();
+    }
+
+    @Test
     void expressionsBehaveAsTheDriver() throws Exception {
         assertSameAsDriver("select id, c_int + 1 as plus, c_text || 'x' as t, cast(c_real as text) as r,"
                 + " null as nada, 7 as seven, typeof(c_any) as kind from " + table + " order by id");
@@ -84,9 +101,14 @@ class SqliteCachedResultSetTest {
     }
 
     private void assertSameAsDriver(String sql) throws Exception {
+        assertSameAsDriver(sql, java.util.function.UnaryOperator.identity());
+    }
+
+    private void assertSameAsDriver(String sql, java.util.function.UnaryOperator<CachedResult> transform)
+            throws Exception {
         DriverComparison comparison = new DriverComparison(List.of(), Set.of());
         try (Connection connection = db.direct(); Statement statement = connection.createStatement()) {
-            CachedResult cached = captured(connection, sql);
+            CachedResult cached = transform.apply(captured(connection, sql));
             List<String> differences = new ArrayList<>();
             try (ResultSet expected = statement.executeQuery(sql);
                  ResultSet actual = cached.open(statement, ResultSet.TYPE_FORWARD_ONLY)) {

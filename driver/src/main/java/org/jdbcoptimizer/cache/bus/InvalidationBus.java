@@ -34,6 +34,11 @@ public interface InvalidationBus extends AutoCloseable {
     /** True when the remote versions are still those of the snapshot (every hit checks this on Redis). */
     boolean remoteUnchanged(String[] tables, long[] snapshot);
 
+    /** The second-level result store this bus offers (Redis), or null. */
+    default ResultStore resultStore() {
+        return null;
+    }
+
     @Override void close();
 
     interface Listener {

@@ -53,6 +53,7 @@ final class RedisBus implements InvalidationBus {
     private final String channel;
     private final RedisEndpoint endpoint;
     private final RedisCommands commands;
+    private final RedisResultStore store;
     private final Object lock = new Object();
     private final Set<String> staleWarned = ConcurrentHashMap.newKeySet();
     private volatile boolean commandsHealthy = true;
@@ -68,6 +69,13 @@ final class RedisBus implements InvalidationBus {
         this.channel = keyPrefix + ":inv";
         this.endpoint = new RedisEndpoint(settings);
         this.commands = new RedisCommands(endpoint, settings);
+        this.store = new RedisResultStore(keyPrefix, commands, settings.logPrefix);
+    }
+
+    /** Results under this bus's key prefix, on its connection pool. */
+    @Override
+    public ResultStore resultStore() {
+        return store;
     }
 
     /** Nothing to do: Redis learns of the write at {@link #committed}. */

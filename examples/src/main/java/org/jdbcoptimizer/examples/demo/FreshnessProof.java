@@ -69,7 +69,7 @@ record FreshnessProof(int productId, List<Read> steps, long priceSet, boolean fr
     static CacheStats statsOf(String databaseUrl) {
         Map<String, CacheStats> all = OptimizerDriver.cacheStats();
         CacheStats stats = all.size() == 1 ? all.values().iterator().next() : all.get(databaseUrl);
-        return stats != null ? stats : new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, Map.of());
+        return stats != null ? stats : CacheStats.EMPTY;
     }
 
     void print(PrintStream out, String indent) {
