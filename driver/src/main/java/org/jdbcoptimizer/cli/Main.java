@@ -24,7 +24,7 @@ public final class Main {
     /** Exit code: wrong arguments; stderr shows the usage. */
     public static final int USAGE = 2;
 
-    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand());
+    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand(), new ImpactCommand());
 
     private Main() {
     }
