@@ -12,7 +12,7 @@
 
 insert into categories (id, parent_id, name)
 -- The first tenth are top-level categories; the others hang under them.
-select g, case when g > ${categories} / 10 then g % (${categories} / 10) + 1 end, 'category ' || g
+select g, case when g > ${categories} / 10 + 1 then g % (${categories} / 10 + 1) + 1 end, 'category ' || g
 from generate_series(1, ${categories}) g;
 
 insert into customers (id, email, name, city, created_at)

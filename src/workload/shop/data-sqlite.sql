@@ -14,7 +14,7 @@
 
 insert into categories (id, parent_id, name)
 -- The first tenth are top-level categories; the others hang under them.
-select g, case when g > ${categories} / 10 then g % (${categories} / 10) + 1 end, 'category ' || g
+select g, case when g > ${categories} / 10 + 1 then g % (${categories} / 10 + 1) + 1 end, 'category ' || g
 from (with recursive s(g) as (select 1 union all select g + 1 from s where g < ${categories}) select g from s);
 
 insert into customers (id, email, name, city, created_at)

@@ -53,7 +53,7 @@ public final class IndexImpact {
      *
      * @see #ofStatement
      */
-    public static List<IndexImpactResult> ofWorkload(Connection connection, String createIndex, Workload workload,
+    public static List<IndexImpactResult> ofWorkload(Connection connection, String createIndex, WorkloadFile workload,
             int repeat) throws SQLException {
         Database database = WorkloadParameters.database(connection);
         List<IndexImpactStatement> statements = new ArrayList<>();

@@ -29,7 +29,7 @@ final class IndexImpactPostgres {
 
     static List<IndexImpactResult> measure(Connection connection, String createIndex,
             List<IndexImpactStatement> statements) throws SQLException {
-        requireHypopg(connection);
+        String hypopg = hypopgSchema(connection);
         List<Plan> before = new ArrayList<>();
         for (IndexImpactStatement statement : statements) {
             before.add(explain(connection, statement));
@@ -37,7 +37,7 @@ final class IndexImpactPostgres {
         long oid;
         String name;
         try (PreparedStatement create = connection.prepareStatement(
-                "select indexrelid, indexname from hypopg_create_index(?)")) {
+                "select indexrelid, indexname from " + hypopg + ".hypopg_create_index(?::text)")) {
             // HypoPG plans with the index as if built; CONCURRENTLY only matters to a real build.
             create.setString(1, CONCURRENTLY.matcher(createIndex).replaceAll(" "));
             try (ResultSet rs = create.executeQuery()) {
@@ -58,7 +58,7 @@ final class IndexImpactPostgres {
                         OptionalLong.empty(), OptionalLong.empty()));
             }
         } finally {
-            try (PreparedStatement drop = connection.prepareStatement("select hypopg_drop_index(?)")) {
+            try (PreparedStatement drop = connection.prepareStatement("select " + hypopg + ".hypopg_drop_index(?)")) {
                 drop.setLong(1, oid);
                 drop.execute();
             }
@@ -66,14 +66,20 @@ final class IndexImpactPostgres {
         return results;
     }
 
-    private static void requireHypopg(Connection connection) throws SQLException {
-        try (PreparedStatement check = connection.prepareStatement(
-                "select 1 from pg_extension where extname = 'hypopg'"); ResultSet rs = check.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("HypoPG is not installed in this database: run CREATE EXTENSION hypopg"
-                        + " (Debian/Ubuntu package postgresql-<version>-hypopg) and try again");
+    /**
+     * The schema HypoPG's functions live in, quoted: they are called by qualified name, since the
+     * application's search_path need not include it.
+     */
+    private static String hypopgSchema(Connection connection) throws SQLException {
+        try (PreparedStatement check = connection.prepareStatement("select quote_ident(n.nspname) from pg_extension e"
+                + " join pg_namespace n on n.oid = e.extnamespace where e.extname = 'hypopg'");
+             ResultSet rs = check.executeQuery()) {
+            if (rs.next()) {
+                return rs.getString(1);
             }
         }
+        throw new SQLException("HypoPG is not installed in this database: run CREATE EXTENSION hypopg"
+                + " (Debian/Ubuntu package postgresql-<version>-hypopg) and try again");
     }
 
     /** EXPLAIN with estimates only: the statement is planned, never run. */

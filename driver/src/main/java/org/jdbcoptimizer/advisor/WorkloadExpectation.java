@@ -3,7 +3,7 @@ package org.jdbcoptimizer.advisor;
 import java.util.Locale;
 
 /**
- * What an index advisor should make of one statement shape of a {@link Workload}: the workload's
+ * What an index advisor should make of one statement shape of a {@link WorkloadFile}: the workload's
  * author's claim, which the advisor's quality measurement checks.
  */
 public enum WorkloadExpectation {

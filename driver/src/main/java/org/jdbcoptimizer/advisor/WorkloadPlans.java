@@ -25,7 +25,7 @@ public final class WorkloadPlans {
     }
 
     /** Each shape's plan, by shape name in workload order. */
-    public static Map<String, Plan> explain(Connection connection, Workload workload) throws SQLException {
+    public static Map<String, Plan> explain(Connection connection, WorkloadFile workload) throws SQLException {
         Database database = WorkloadParameters.database(connection);
         Map<String, Plan> plans = new LinkedHashMap<>();
         for (WorkloadShape shape : workload.shapes()) {

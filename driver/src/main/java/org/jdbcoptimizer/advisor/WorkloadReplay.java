@@ -10,7 +10,7 @@ import java.util.List;
 import org.jdbcoptimizer.dialect.Database;
 
 /**
- * Runs a {@link Workload} on one connection, as an application would, and measures each shape.
+ * Runs a {@link WorkloadFile} on one connection, as an application would, and measures each shape.
  * Through a {@code jdbc:optimizer:} connection the optimizer sees every statement (statistics,
  * predicates, advice); through a plain one it measures the database alone.
  *
@@ -23,14 +23,14 @@ import org.jdbcoptimizer.dialect.Database;
  */
 public final class WorkloadReplay {
 
-    private final Workload workload;
+    private final WorkloadFile workload;
     private final double factor;
 
     /**
      * @param factor multiplies every shape's runs (at least one run each); 1 for the file's counts
      * @throws IllegalArgumentException when factor is not positive
      */
-    public WorkloadReplay(Workload workload, double factor) {
+    public WorkloadReplay(WorkloadFile workload, double factor) {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("runs factor must be positive, got " + factor);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jdbcoptimizer.dialect.Database;
 
 /**
- * One statement shape of a {@link Workload}: its SQL with {@code ?} markers, how many times a replay
+ * One statement shape of a {@link WorkloadFile}: its SQL with {@code ?} markers, how many times a replay
  * runs it, and where its parameter values come from. Immutable.
  *
  * @param name              unique within the workload

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.jdbcoptimizer.advisor.IndexImpact;
 import org.jdbcoptimizer.advisor.IndexImpactReport;
 import org.jdbcoptimizer.advisor.IndexImpactResult;
-import org.jdbcoptimizer.advisor.Workload;
+import org.jdbcoptimizer.advisor.WorkloadFile;
 
 /**
  * {@code impact --url <jdbc url> --index "<create index ...>" (--sql "<statement>" [--param v ...] |
@@ -84,9 +84,9 @@ final class ImpactCommand implements Command {
 
     private static int measure(String url, String index, String sql, List<Object> params, String workloadFile,
             int repeat, PrintStream out, PrintStream err) {
-        Workload workload;
+        WorkloadFile workload;
         try {
-            workload = workloadFile == null ? null : Workload.read(Path.of(workloadFile));
+            workload = workloadFile == null ? null : WorkloadFile.read(Path.of(workloadFile));
         } catch (IOException e) {
             err.println("cannot read the workload file " + workloadFile + ": " + e.getMessage());
             return Main.FAILED;

@@ -15,7 +15,7 @@ class WorkloadParserTest {
 
     @Test
     void theShippedShopWorkloadHasEveryKindOfShape() {
-        Workload workload = WorkloadFixture.workload();
+        WorkloadFile workload = WorkloadFixture.workload();
 
         assertTrue(workload.shapes().size() >= 15, "15+ shapes: " + workload.shapes().size());
         assertEquals(8, workload.shapes(WorkloadExpectation.MISSING).size());
@@ -34,7 +34,7 @@ class WorkloadParserTest {
 
     @Test
     void readsEveryDirectiveAndScalesRuns() {
-        Workload workload = Workload.parse("""
+        WorkloadFile workload = WorkloadFile.parse("""
                 -- prose before the first block is ignored
                 -- shape: a
                 -- expect: missing  orders by customer
@@ -76,7 +76,7 @@ class WorkloadParserTest {
                 "select 1;\n", "test.sql:1: a statement outside a shape block",
                 "-- nothing\n", "no shapes");
         mistakes.forEach((text, message) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.parse(text, "test.sql"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkloadFile.parse(text, "test.sql"));
             assertTrue(e.getMessage().contains(message), e.getMessage() + " should contain " + message);
         });
     }

@@ -31,7 +31,7 @@ class WorkloadSqliteTest {
 
     private static final double SCALE = 0.05;
     private static Path file;
-    private final Workload workload = WorkloadFixture.workload();
+    private final WorkloadFile workload = WorkloadFixture.workload();
 
     @BeforeAll
     static void load() throws SQLException {

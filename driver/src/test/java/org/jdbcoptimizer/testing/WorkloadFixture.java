@@ -10,7 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.jdbcoptimizer.advisor.Workload;
+import org.jdbcoptimizer.advisor.WorkloadFile;
 import org.jdbcoptimizer.advisor.WorkloadScript;
 
 /**
@@ -26,9 +26,9 @@ public final class WorkloadFixture {
     private WorkloadFixture() {
     }
 
-    public static Workload workload() {
+    public static WorkloadFile workload() {
         try {
-            return Workload.read(DIRECTORY.resolve("workload.sql"));
+            return WorkloadFile.read(DIRECTORY.resolve("workload.sql"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +62,10 @@ public final class WorkloadFixture {
             WorkloadScript.run(connection, script("data-postgresql.sql"), scale);
         }
         return url;
+    }
+
+    public static void dropPostgres(String schema) throws SQLException {
+        TestDatabases.postgresExecute("drop schema if exists " + schema + " cascade");
     }
 
     /** The test PostgreSQL's URL with {@code currentSchema} set. */

@@ -17,12 +17,12 @@ import org.jdbcoptimizer.dialect.Database;
  * its README). {@link WorkloadReplay} runs it through any JDBC URL; {@link IndexImpact} measures an
  * index against it. Immutable.
  */
-public final class Workload {
+public final class WorkloadFile {
 
     private final String source;
     private final List<WorkloadShape> shapes;
 
-    Workload(String source, List<WorkloadShape> shapes) {
+    WorkloadFile(String source, List<WorkloadShape> shapes) {
         this.source = source;
         this.shapes = List.copyOf(shapes);
     }
@@ -35,8 +35,8 @@ public final class Workload {
      *     is not a valid workload (no shapes, a shape without {@code expect}, {@code runs} or
      *     statement, {@code ?} markers without {@code params}, a duplicate name, ...)
      */
-    public static Workload parse(String text, String source) {
-        return new Workload(source, new WorkloadParser(source).parse(text));
+    public static WorkloadFile parse(String text, String source) {
+        return new WorkloadFile(source, new WorkloadParser(source).parse(text));
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Workload {
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when it is not a valid workload; see {@link #parse}
      */
-    public static Workload read(Path file) throws IOException {
+    public static WorkloadFile read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
