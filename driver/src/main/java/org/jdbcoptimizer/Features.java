@@ -2,6 +2,7 @@ package org.jdbcoptimizer;
 
 import java.lang.System.Logger.Level;
 
+import org.jdbcoptimizer.advisor.Advisors;
 import org.jdbcoptimizer.analyze.Analyses;
 import org.jdbcoptimizer.cache.Caches;
 import org.jdbcoptimizer.config.OptimizerConfig;
@@ -32,14 +33,24 @@ final class Features implements FeatureFactory {
     @Override
     public ExecutionListener listener(OptimizerConfig config, Database database, ConnectionPool pool, String poolName,
                                       String targetUrl, ConnectionFactory connections) {
+        ExecutionListener listener;
         try {
-            return Analyses.forPool(config, database, pool, poolName, targetUrl, connections,
+            listener = Analyses.forPool(config, database, pool, poolName, targetUrl, connections,
                     p -> OptimizerMetrics.forPool(p, poolName));
         } catch (RuntimeException | LinkageError e) {
             LOG.once("analysis-setup-" + poolName, Level.WARNING, poolName,
                     "statement analysis is off for this pool: it could not be set up", e);
             return null;
         }
+        if (listener != null) {
+            try {
+                Advisors.register(config, database, targetUrl, poolName, connections);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.once("advisor-setup-" + poolName, Level.WARNING, poolName,
+                        "the index advisor is off for this pool: it could not be set up", e);
+            }
+        }
+        return listener;
     }
 
     @Override

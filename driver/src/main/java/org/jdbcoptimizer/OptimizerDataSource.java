@@ -157,6 +157,7 @@ public final class OptimizerDataSource implements DataSource, AutoCloseable {
         for (Endpoint endpoint : endpoints.values()) {
             if (endpoint.pool() != null) {
                 endpoint.pool().close();
+                org.jdbcoptimizer.advisor.Advisors.forgetPool(endpoint.pool().name());
                 org.jdbcoptimizer.analyze.Analyses.closePool(endpoint.pool().name());
             }
         }

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
+import org.jdbcoptimizer.advisor.Advice;
+import org.jdbcoptimizer.advisor.Advisors;
 import org.jdbcoptimizer.analyze.Analyses;
 import org.jdbcoptimizer.analyze.Analysis;
 import org.jdbcoptimizer.analyze.ShapeStats;
@@ -153,9 +155,34 @@ public final class OptimizerDriver implements Driver {
         return Caches.stats();
     }
 
-    /** Waits until every queued EXPLAIN and slow-query log line is written. */
+    /**
+     * Runs the index advisor now, in the calling thread, for every database seen through
+     * {@code jdbc:optimizer:} in this process (DriverManager and DataSource pools alike), writes
+     * each advice to the advice log, and returns them. It works on the advisor's own connection
+     * to each database and never creates an index.
+     *
+     * <p>Never throws for a database's failure (a table dropped since it was observed, missing
+     * privileges, no HypoPG, a lost connection): that is reported in the advice's
+     * {@link Advice#notChecked()}.
+     *
+     * @return one advice per database; empty when no database was used or the advisor is off
+     */
+    public static List<Advice> advise() {
+        return Advisors.adviseAll();
+    }
+
+    /**
+     * The latest advice of every database, from the background runs ({@code optimizer.advisor.interval})
+     * or the latest {@link #advise()}; databases not advised yet are left out.
+     */
+    public static List<Advice> lastAdvice() {
+        return Advisors.lastAdvice();
+    }
+
+    /** Waits until every queued EXPLAIN, slow-query log line and advice log line is written. */
     public static void flushAnalysis() {
         Analyses.flushAll();
+        Advisors.flush();
     }
 
     /**
@@ -166,6 +193,7 @@ public final class OptimizerDriver implements Driver {
     public static void closePools() {
         ENDPOINTS.clear();
         PoolRegistry.closeAll();
+        Advisors.closeAll();
         Analyses.closeAll();
         Caches.clear();
     }

@@ -59,7 +59,9 @@ public final class Analysis implements ExecutionListener {
 
     @Override
     public ObservedStatement observe(String sql) {
-        return statistics.statsFor(analyzer.analyze(sql));
+        StatementStats stats = statistics.statsFor(analyzer.analyze(sql));
+        stats.observedText(sql);
+        return stats;
     }
 
     @Override
@@ -68,6 +70,7 @@ public final class Analysis implements ExecutionListener {
         StatementStats stats = (StatementStats) statement;
         SqlInfo info = stats.info();
         stats.record(nanos, rows, error != null);
+        stats.sampleParameters(parameters);
         if (batchSize > 0) {
             stats.recordBatch(batchSize);
         }
@@ -144,6 +147,14 @@ public final class Analysis implements ExecutionListener {
     /** Every shape seen through this pool, slowest in total first. */
     public List<ShapeStats> statistics() {
         return statistics.snapshot();
+    }
+
+    /**
+     * Every shape seen through this pool with its parsed statement and sampled parameters, slowest
+     * in total first: what the index advisor works on.
+     */
+    public List<ObservedShape> observedShapes() {
+        return statistics.observed();
     }
 
     public String poolName() {

@@ -50,6 +50,20 @@ public final class StatementStatistics {
         return result;
     }
 
+    /** Every shape that ran at least once, with its statement and parameter sample, slowest in total first. */
+    public List<ObservedShape> observed() {
+        List<ObservedShape> result = new ArrayList<>();
+        for (StatementStats stats : shapes.asMap().values()) {
+            ShapeStats snapshot = stats.snapshot(poolName);
+            if (snapshot.calls() > 0) {
+                result.add(new ObservedShape(snapshot, stats.info(), stats.sampledParameters(),
+                        stats.sameTextAlways()));
+            }
+        }
+        result.sort(Comparator.comparingLong((ObservedShape shape) -> shape.stats().totalNanos()).reversed());
+        return result;
+    }
+
     public String poolName() {
         return poolName;
     }

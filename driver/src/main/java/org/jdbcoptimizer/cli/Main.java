@@ -10,7 +10,8 @@ import java.util.Map;
  * The driver jar's entry point: {@code java -jar jdbc-optimizer.jar <command> [arguments]}.
  *
  * <p>Commands: {@code report <log file> [--top N] [--sort total|mean|p95|calls] [--width N]} ranks
- * the statement shapes of a slow-query log; {@code help} prints the usage. Exit codes:
+ * the statement shapes of a slow-query log; {@code triggers <table>...} prints the cache bus's trigger
+ * SQL; {@code advise [advice file]} prints the latest index advice; {@code help} prints the usage. Exit codes:
  * {@value #OK} success, {@value #FAILED} the input could not be used (a missing, empty or foreign
  * file: the message on stderr says which), {@value #USAGE} wrong arguments (the usage goes to
  * stderr).
@@ -24,7 +25,8 @@ public final class Main {
     /** Exit code: wrong arguments; stderr shows the usage. */
     public static final int USAGE = 2;
 
-    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand(), new ImpactCommand());
+    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand(),
+            new AdviseCommand(), new ImpactCommand());
 
     private Main() {
     }

@@ -165,6 +165,34 @@ public final class Options {
     public static final Option<String> CACHE_REDIS_URL = Option.string("cache.redis.url", "redis://127.0.0.1:6379",
             "a redis:// URL", "The Redis server of optimizer.cache.bus=redis.");
 
+    // --- index advisor ---------------------------------------------------------------------------
+
+    public static final Option<Boolean> ADVISOR = Option.bool("advisor", true,
+            "Suggest indexes from the statements the application runs, in the background on a connection of its"
+                    + " own, and write them to advisor.file; it never creates an index. Needs optimizer.analysis.");
+
+    public static final Option<Duration> ADVISOR_INTERVAL = Option.duration("advisor.interval", Duration.ofMinutes(10),
+            Duration.ofSeconds(1), Duration.ofDays(1), false,
+            "How often the advisor runs in the background (OptimizerDriver.advise() runs it on demand).");
+
+    public static final Option<Integer> ADVISOR_MIN_CALLS = Option.integer("advisor.minCalls", 10, 1,
+            Integer.MAX_VALUE, "A statement shape run fewer times than this is ignored by the advisor.");
+
+    public static final Option<Duration> ADVISOR_MIN_TIME = Option.duration("advisor.minTime",
+            Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(1), false,
+            "A statement shape whose executions took less than this in total is ignored by the advisor.");
+
+    public static final Option<Integer> ADVISOR_MAX_SUGGESTIONS = Option.integer("advisor.maxSuggestions", 10, 1,
+            1_000, "Most index suggestions per database in one advice.");
+
+    public static final Option<String> ADVISOR_FILE = Option.string("advisor.file", "jdbc-optimizer/advice.jsonl",
+            "a file path", "The advice log (JSON Lines, one advice per database and run), rotated like the slow-query"
+                    + " log (slowLog.maxFileSize, slowLog.maxFiles).");
+
+    public static final Option<Boolean> ADVISOR_HYPOTHETICAL = Option.bool("advisor.hypothetical", true,
+            "On PostgreSQL, prove suggestions with hypothetical indexes (HypoPG, when installed in the database);"
+                    + " false ranks them by heuristics only and marks them unproven.");
+
     /** Every option, in README order, keyed by name without prefix. */
     public static final Map<String, Option<?>> ALL = index(List.of(
             CONFIG, TARGET_DRIVER,
@@ -174,7 +202,9 @@ public final class Options {
             SLOW_LOG_SQL_MAX_LENGTH, LOG_PARAMETERS, EXPLAIN, EXPLAIN_ANALYZE, EXPLAIN_INTERVAL, EXPLAIN_SAMPLE_RATE,
             EXPLAIN_TIMEOUT, N_PLUS_ONE_THRESHOLD, N_PLUS_ONE_WINDOW, LINT_LARGE_OFFSET, LINT_UNBOUNDED_ROWS, METRICS,
             CACHE, CACHE_TTL, CACHE_MAX_BYTES, CACHE_MAX_RESULT_BYTES, CACHE_INCLUDE, CACHE_EXCLUDE, CACHE_TABLE_TTL,
-            CACHE_SHAPES, CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL));
+            CACHE_SHAPES, CACHE_SAFE_FUNCTIONS, CACHE_BUS, CACHE_REDIS_URL,
+            ADVISOR, ADVISOR_INTERVAL, ADVISOR_MIN_CALLS, ADVISOR_MIN_TIME, ADVISOR_MAX_SUGGESTIONS, ADVISOR_FILE,
+            ADVISOR_HYPOTHETICAL));
 
     private Options() {
     }

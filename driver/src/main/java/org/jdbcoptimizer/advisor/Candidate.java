@@ -1,0 +1,57 @@
+package org.jdbcoptimizer.advisor;
+
+import java.util.List;
+
+/**
+ * A possible index: a table, key columns, and for a partial index its predicate. Equal candidates
+ * proposed by several scans are one candidate.
+ *
+ * @param table            the table's context
+ * @param columns          key columns in order
+ * @param equalityPrefix   how many leading columns are compared for equality (their order among
+ *                         themselves does not matter for the statements that proposed them)
+ * @param where            predicate of a partial index (SQL), or null
+ */
+record Candidate(TableContext table, List<String> columns, int equalityPrefix, String where) {
+
+    Candidate {
+        columns = List.copyOf(columns);
+    }
+
+    /** Identity across scans: table, columns and predicate. */
+    String key() {
+        return table.facts().qualified() + columns + (where == null ? "" : " where " + where);
+    }
+
+    /** The index definition without a name: {@code ON table (a, b) WHERE ...}. */
+    String definition() {
+        StringBuilder sql = new StringBuilder("ON ").append(table.facts().qualified()).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(columns.get(i)));
+        }
+        sql.append(')');
+        if (where != null) {
+            sql.append(" WHERE ").append(where);
+        }
+        return sql.toString();
+    }
+
+    /** A readable index name: table_col1_col2_idx, cut to PostgreSQL's 63 bytes. */
+    String indexName() {
+        StringBuilder name = new StringBuilder(table.name());
+        for (String column : columns) {
+            name.append('_').append(column);
+        }
+        if (where != null) {
+            name.append("_partial");
+        }
+        String plain = name.toString().replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+        return (plain.length() > 59 ? plain.substring(0, 59) : plain) + "_idx";
+    }
+
+    @Override
+    public String toString() {
+        return table.facts().qualified() + " (" + String.join(", ", columns) + ")"
+                + (where == null ? "" : " WHERE " + where);
+    }
+}
