@@ -25,7 +25,8 @@ public final class Main {
     /** Exit code: wrong arguments; stderr shows the usage. */
     public static final int USAGE = 2;
 
-    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand(), new AdviseCommand());
+    private static final Map<String, Command> COMMANDS = commands(new ReportCommand(), new TriggersCommand(),
+            new AdviseCommand(), new ImpactCommand());
 
     private Main() {
     }

@@ -2,6 +2,7 @@ package org.jdbcoptimizer.examples;
 
 import java.util.Arrays;
 
+import org.jdbcoptimizer.examples.advisor.AdvisorQuality;
 import org.jdbcoptimizer.examples.bench.IdleConnectionMemory;
 import org.jdbcoptimizer.examples.demo.Demo;
 
@@ -18,6 +19,8 @@ public final class Main {
             "         the shop demo on embedded SQLite (the default command)",
             "  bench  [JMH arguments]",
             "         the JMH benchmarks against PostgreSQL, e.g. bench PoolCycleBenchmark -t 4; bench -h for JMH's help",
+            "  advisor-quality [--pg URL | --no-pg] [--sqlite FILE | --no-sqlite] [--scale X] [--runs X]",
+            "         the index advisor measured on the shipped shop workload (docs/ADVISOR.md)",
             "  memory [--connections N] [--rounds N]",
             "         retained heap per idle pooled connection, against PostgreSQL",
             "  help   this text",
@@ -35,6 +38,7 @@ public final class Main {
             case "demo" -> System.exit(Demo.run(rest));
             case "bench" -> org.openjdk.jmh.Main.main(rest);
             case "memory" -> System.exit(IdleConnectionMemory.run(rest));
+            case "advisor-quality" -> System.exit(AdvisorQuality.run(rest));
             case "help", "-h" -> System.out.println(USAGE);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");

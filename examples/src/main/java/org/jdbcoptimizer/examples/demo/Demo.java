@@ -52,7 +52,7 @@ public final class Demo {
         out.println("  loaded in " + Units.duration(System.nanoTime() - start));
 
         List<DemoSection> sections = List.of(new PoolScenario(settings), new SlowQueryScenario(),
-                new CacheScenario(settings));
+                new CacheScenario(settings), new IndexAdviceScenario(settings.adviceScale(), settings.adviceRuns()));
         try {
             for (int i = 0; i < sections.size(); i++) {
                 DemoSection section = sections.get(i);

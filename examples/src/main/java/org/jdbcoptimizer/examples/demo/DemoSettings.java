@@ -25,6 +25,16 @@ public record DemoSettings(Path database, ShopSize size, int threads, int reques
         return new DemoSettings(Path.of("target", "demo", "shop.db"), ShopSize.DEMO, 8, 1000, 200);
     }
 
+    /** Section 4's workload size: a fifth of the advisor's full shop (40,000 orders). */
+    double adviceScale() {
+        return size == ShopSize.DEMO ? 0.2 : 0.1;
+    }
+
+    /** Section 4's executions factor of every shape. */
+    double adviceRuns() {
+        return size == ShopSize.DEMO ? 0.5 : 0.3;
+    }
+
     public DemoSettings {
         if (threads < 1 || requestsPerThread < 1 || warmupPerThread < 0) {
             throw new IllegalArgumentException("threads and requests must be at least 1, warm-up at least 0");

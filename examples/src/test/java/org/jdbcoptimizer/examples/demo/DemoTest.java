@@ -72,6 +72,7 @@ class DemoTest {
         assertTrue(Pattern.compile("getConnection calls \\(borrows\\)\\s+200\\b").matcher(output).find(), output);
         assertTrue(Pattern.compile("physical connections opened\\s+[1-4]\\s+200\\b").matcher(output).find(), output);
         assertTrue(output.contains("3. Result cache"), output);
+        assertTrue(output.contains("4. Index advice"), output);
     }
 
     @Test
@@ -130,6 +131,35 @@ class DemoTest {
         assertTrue(output.contains("plan: SQLITE_SCAN | SCAN orders"), output);
         assertTrue(output.contains("N+1: 1 burst of up to 30 calls"), output);
         assertTrue(output.contains("lint: SELECT_STAR"), output);
+    }
+
+    @Test
+    void indexAdviceSectionAppliesProvenSuggestionsAndMeasuresTheSpeedUp() throws Exception {
+        ShopDatabase shop = ShopDatabase.create(directory.resolve("shop.db"), SMALL, quiet());
+        IndexAdviceScenario scenario = new IndexAdviceScenario(0.1, 0.3);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        try {
+            scenario.run(shop, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        } finally {
+            OptimizerDriver.closePools();
+        }
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        IndexAdviceScenario.Outcome outcome = scenario.outcome();
+        assertTrue(outcome.suggestions().size() >= 4, output);
+        assertTrue(outcome.suggestions().stream().allMatch(s -> s.proven()), output);
+        assertTrue(outcome.suggestions().stream().anyMatch(s -> s.ddl().contains("order_items") && s.columns().equals(List.of("order_id"))),
+                output);
+        assertTrue(outcome.impact().stream().anyMatch(r -> r.indexUsed() && r.ratio() > 1), output);
+        assertTrue(outcome.speedUp() > 2, "missing-index shapes dominate the workload before: " + output);
+        assertEquals(outcome.before().executions(), outcome.after().executions(), output);
+        assertTrue(output.contains("Measured speed-up of the workload: "), output);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + shop.sibling(IndexAdviceScenario.FILE));
+             Statement statement = connection.createStatement()) {
+            assertEquals(outcome.suggestions().size() + 5, count(statement, "sqlite_master where type = 'index'"),
+                    "the suggestions were applied beside the 5 existing indexes (4 declared, the primary key of inventory)");
+        }
     }
 
     @Test

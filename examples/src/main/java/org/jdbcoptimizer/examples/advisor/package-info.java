@@ -1,0 +1,2 @@
+/** The index advisor's quality measurement on the shipped shop workload (command advisor-quality). */
+package org.jdbcoptimizer.examples.advisor;
