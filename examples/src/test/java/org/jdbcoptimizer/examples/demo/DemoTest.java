@@ -151,8 +151,8 @@ class DemoTest {
         assertTrue(outcome.suggestions().stream().allMatch(s -> s.proven()), output);
         assertTrue(outcome.suggestions().stream().anyMatch(s -> s.ddl().contains("order_items") && s.columns().equals(List.of("order_id"))),
                 output);
-        assertTrue(outcome.impact().stream().anyMatch(r -> r.indexUsed() && r.ratio() > 1), output);
-        assertTrue(outcome.speedUp() > 2, "missing-index shapes dominate the workload before: " + output);
+        // The plans, not the timings, are asserted (a test never asserts a timing; docs/ADVISOR.md measures them).
+        assertTrue(outcome.impact().stream().anyMatch(r -> r.indexUsed()), output);
         assertEquals(outcome.before().executions(), outcome.after().executions(), output);
         assertTrue(output.contains("Measured speed-up of the workload: "), output);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + shop.sibling(IndexAdviceScenario.FILE));
