@@ -61,6 +61,7 @@ final class Features implements FeatureFactory {
                     connections::connect);
             if (cache.caches()) {
                 OptimizerMetrics.forCache(databaseId, () -> Caches.statsOf(databaseId));
+                Analyses.addSnapshot(poolName, () -> CacheStatsEvent.of(databaseId, Caches.statsOf(databaseId)));
             }
             return cache;
         } catch (RuntimeException | LinkageError e) {

@@ -81,6 +81,47 @@ public final class Analyses {
         return new ArrayList<>(BY_POOL.values());
     }
 
+    /**
+     * Adds a snapshot event (see {@link Analysis#addSnapshot}) to the analysis of every pool named
+     * {@code poolName}, and starts the once-a-minute writer if it is not running.
+     */
+    public static void addSnapshot(String poolName, java.util.function.Supplier<Map<String, Object>> snapshot) {
+        String prefix = poolName + '\u0000';
+        BY_POOL.forEach((key, analysis) -> {
+            if (key.startsWith(prefix)) {
+                analysis.addSnapshot(snapshot);
+                SnapshotWriter.start();
+            }
+        });
+    }
+
+    /** One daemon thread per process that writes every pool's snapshot events once a minute. */
+    private static final class SnapshotWriter {
+        private static final java.util.concurrent.ScheduledExecutorService EXECUTOR = create();
+
+        static void start() {
+            // loading the class schedules the task; nothing else to do
+        }
+
+        private static java.util.concurrent.ScheduledExecutorService create() {
+            java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    r -> {
+                        Thread t = new Thread(r, "jdbc-optimizer-snapshots");
+                        t.setDaemon(true);
+                        t.setContextClassLoader(Analyses.class.getClassLoader());
+                        return t;
+                    });
+            executor.scheduleAtFixedRate(() -> {
+                for (Analysis analysis : BY_POOL.values()) {
+                    if (analysis.hasSnapshots()) {
+                        analysis.writeSnapshots();
+                    }
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+            return executor;
+        }
+    }
+
     /** Waits until every queued EXPLAIN and log line is written. */
     public static void flushAll() {
         for (Analysis analysis : BY_POOL.values()) {

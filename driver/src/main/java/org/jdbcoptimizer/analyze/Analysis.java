@@ -38,6 +38,12 @@ public final class Analysis implements ExecutionListener {
     private final SlowQueryLogFile log;
     private final ExplainWorker explainer;
     private final StatementMetrics metrics;
+    /**
+     * Events about features beside the analysis (the result cache's statistics), written to this
+     * pool's log every minute and at each flush.
+     */
+    private final List<java.util.function.Supplier<Map<String, Object>>> snapshots =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Shapes whose lints were already logged, so each is logged once. */
     private final Set<Long> lintsLogged = ConcurrentHashMap.newKeySet();
 
@@ -161,8 +167,32 @@ public final class Analysis implements ExecutionListener {
         return poolName;
     }
 
+    /** Adds an event to write to this pool's log every minute and at each flush. */
+    public void addSnapshot(java.util.function.Supplier<Map<String, Object>> snapshot) {
+        snapshots.add(snapshot);
+    }
+
+    boolean hasSnapshots() {
+        return !snapshots.isEmpty();
+    }
+
+    /** Writes the snapshot events now; a failing supplier is skipped (never the application's problem). */
+    void writeSnapshots() {
+        for (java.util.function.Supplier<Map<String, Object>> snapshot : snapshots) {
+            try {
+                Map<String, Object> event = snapshot.get();
+                if (event != null) {
+                    log.offer(event);
+                }
+            } catch (RuntimeException e) {
+                // a statistics snapshot is not worth an error
+            }
+        }
+    }
+
     /** Waits for queued EXPLAINs and log writes (tests, demo, shutdown). */
     public void flush() {
+        writeSnapshots();
         try {
             if (explainer != null) {
                 explainer.awaitIdle(java.time.Duration.ofSeconds(30));

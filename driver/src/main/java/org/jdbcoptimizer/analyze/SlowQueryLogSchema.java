@@ -70,6 +70,14 @@ public final class SlowQueryLogSchema {
     public static final String EVENT_STATEMENT = "statement";
     public static final String EVENT_N_PLUS_ONE = "nPlusOne";
     public static final String EVENT_LINT = "lint";
+    /** Not a statement: a snapshot of the result cache's counters (no fingerprintId, no durationMs). */
+    public static final String EVENT_CACHE_STATS = "cacheStats";
+    /** cacheStats: the database (its URL without parameters, credentials redacted). */
+    public static final String DATABASE = "database";
+    /** cacheStats: the writing process ({@code pid@host}); counters are cumulative per process. */
+    public static final String PROCESS = "process";
+    /** cacheStats: the counters, as {@code OptimizerDriver.cacheStats()} names them. */
+    public static final String CACHE = "cache";
     public static final String FINGERPRINT = "fingerprint";
     public static final String FINGERPRINT_ID = "fingerprintId";
     public static final String SQL = "sql";
