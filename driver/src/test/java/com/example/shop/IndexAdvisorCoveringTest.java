@@ -50,6 +50,28 @@ class IndexAdvisorCoveringTest {
         TestDatabases.postgresExecute("drop schema if exists " + schema + " cascade");
     }
 
+    /**
+     * Index-only scans pay off only on all-visible pages, and VACUUM cannot mark them so while
+     * another session of the database (a parallel test run) holds an older snapshot: wait for it.
+     */
+    private boolean allVisible() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            try (Connection direct = TestDatabases.directPostgres();
+                 PreparedStatement check = direct.prepareStatement("select relallvisible >= relpages from pg_class"
+                         + " where oid = to_regclass(?)")) {
+                check.setString(1, schema + ".accounts");
+                try (ResultSet rs = check.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+            }
+            Thread.sleep(500);
+            TestDatabases.postgresExecute("vacuum analyze " + schema + ".accounts");
+        }
+        return false;
+    }
+
     private Advice run(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
             for (int i = 1; i <= 10; i++) {
@@ -70,6 +92,8 @@ class IndexAdvisorCoveringTest {
 
     @Test
     void twoSelectedColumnsByAKeyGetAnIndexOnlyScan() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(allVisible(),
+                "another session's snapshot kept VACUUM from marking the pages all-visible");
         Advice advice = run("select email, name from " + schema + ".accounts where login = ?");
         assertTrue(advice.proven(), advice.notChecked().toString());
         assertEquals(1, advice.suggestions().size(), advice.suggestions().toString());

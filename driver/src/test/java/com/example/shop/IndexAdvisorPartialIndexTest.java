@@ -112,6 +112,9 @@ class IndexAdvisorPartialIndexTest {
                 + " order by created_at", 10);
         Advice advice = advice();
         assertTrue(advice.suggestions().stream().allMatch(s -> s.where() == null), advice.suggestions().toString());
+        // and the low-cardinality column is never an index of its own
+        assertTrue(advice.suggestions().stream().noneMatch(s -> s.columns().equals(List.of("status"))),
+                advice.suggestions().toString());
     }
 
     @Test
