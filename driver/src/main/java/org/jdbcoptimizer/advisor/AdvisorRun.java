@@ -167,6 +167,7 @@ final class AdvisorRun {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         Map<String, Set<Long>> proposedBy = new HashMap<>();
         Map<TableContext, List<ObservedShape>> onTable = new HashMap<>();
+        RareValues rareValues = new RareValues(connection, notChecked);
         for (Map.Entry<Long, List<TableScan>> entry : scans.entrySet()) {
             if (!before.containsKey(entry.getKey())) {
                 continue;
@@ -180,7 +181,11 @@ final class AdvisorRun {
                 if (!list.contains(shapes.get(entry.getKey()))) {
                     list.add(shapes.get(entry.getKey()));
                 }
-                for (Candidate c : CandidateBuilder.candidates(scan, table)) {
+                ObservedShape shape = shapes.get(entry.getKey());
+                List<String> selected = database == Database.POSTGRESQL
+                        ? CoveringColumns.selected(shape, scan.table()) : List.of();
+                for (Candidate c : CandidateBuilder.candidates(scan, table, rareValues.find(shape, scan, table),
+                        selected)) {
                     candidates.putIfAbsent(c.key(), c);
                     proposedBy.computeIfAbsent(c.key(), k -> new HashSet<>()).add(entry.getKey());
                 }
@@ -216,7 +221,7 @@ final class AdvisorRun {
             }
             tried.add(new Selector.Tried(c, effects, bytes, planIndexName));
         }
-        return tried;
+        return CoveringColumns.keepPreferred(tried);
     }
 
     private List<ExistingIndexFinding> reviewExisting(Map<TableRef, TableContext> tables,

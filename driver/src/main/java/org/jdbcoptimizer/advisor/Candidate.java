@@ -3,24 +3,38 @@ package org.jdbcoptimizer.advisor;
 import java.util.List;
 
 /**
- * A possible index: a table, key columns, and for a partial index its predicate. Equal candidates
+ * A possible index: a table, key columns, for a covering index its INCLUDE columns, and for a
+ * partial index its predicate. Equal candidates
  * proposed by several scans are one candidate.
  *
  * @param table            the table's context
  * @param columns          key columns in order
  * @param equalityPrefix   how many leading columns are compared for equality (their order among
  *                         themselves does not matter for the statements that proposed them)
- * @param where            predicate of a partial index (SQL), or null
+ * @param include          non-key columns of a covering index (PostgreSQL {@code INCLUDE}); often empty
+ * @param where            predicate of a partial index (SQL, literals quoted), or null
  */
-record Candidate(TableContext table, List<String> columns, int equalityPrefix, String where) {
+record Candidate(TableContext table, List<String> columns, int equalityPrefix, List<String> include, String where) {
 
     Candidate {
         columns = List.copyOf(columns);
+        include = List.copyOf(include);
     }
 
-    /** Identity across scans: table, columns and predicate. */
+    /** A plain B-tree candidate: no INCLUDE, no predicate. */
+    Candidate(TableContext table, List<String> columns, int equalityPrefix) {
+        this(table, columns, equalityPrefix, List.of(), null);
+    }
+
+    /** Identity across scans: table, columns, INCLUDE columns and predicate. */
     String key() {
-        return table.facts().qualified() + columns + (where == null ? "" : " where " + where);
+        return table.facts().qualified() + columns + (include.isEmpty() ? "" : " include " + include)
+                + (where == null ? "" : " where " + where);
+    }
+
+    /** The same key and predicate without INCLUDE columns. */
+    Candidate withoutInclude() {
+        return new Candidate(table, columns, equalityPrefix, List.of(), where);
     }
 
     /** The index definition without a name: {@code ON table (a, b) WHERE ...}. */
@@ -30,6 +44,13 @@ record Candidate(TableContext table, List<String> columns, int equalityPrefix, S
             sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(columns.get(i)));
         }
         sql.append(')');
+        if (!include.isEmpty()) {
+            sql.append(" INCLUDE (");
+            for (int i = 0; i < include.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(include.get(i)));
+            }
+            sql.append(')');
+        }
         if (where != null) {
             sql.append(" WHERE ").append(where);
         }
@@ -42,6 +63,9 @@ record Candidate(TableContext table, List<String> columns, int equalityPrefix, S
         for (String column : columns) {
             name.append('_').append(column);
         }
+        if (!include.isEmpty()) {
+            name.append("_incl");
+        }
         if (where != null) {
             name.append("_partial");
         }
@@ -52,6 +76,7 @@ record Candidate(TableContext table, List<String> columns, int equalityPrefix, S
     @Override
     public String toString() {
         return table.facts().qualified() + " (" + String.join(", ", columns) + ")"
+                + (include.isEmpty() ? "" : " INCLUDE (" + String.join(", ", include) + ")")
                 + (where == null ? "" : " WHERE " + where);
     }
 }

@@ -19,10 +19,17 @@ import org.jdbcoptimizer.dialect.IndexCatalog.CatalogIndex;
  * join key, the inner side of a nested loop needs the key plus the table's own equalities. Several
  * variants are proposed; the planner decides which one is used.
  *
+ * <p>Two more kinds of variant: a partial index when the scan always filters a skewed
+ * low-cardinality column to a rare value (that column leaves the key and becomes the predicate),
+ * and, on PostgreSQL, a covering variant of each candidate that INCLUDEs the few other columns the
+ * statement selects (kept after proof only where the planner prefers it, see
+ * {@link CoveringColumns}).
+ *
  * <p>Dropped before proof: candidates on a column the table does not have (a column the parser
- * attributed to the wrong table), a single low-cardinality column (the planner would rarely use
- * it, and it costs every write), and candidates an existing index already serves through its
- * leading columns.
+ * attributed to the wrong table), a single low-cardinality column without a predicate (the planner
+ * would rarely use it, and it costs every write), and plain candidates an existing index already
+ * serves through its leading columns (an existing index has no say on a partial candidate: it
+ * holds every row, the candidate only the rare ones, and the planner's proof decides).
  */
 final class CandidateBuilder {
 
@@ -32,20 +39,24 @@ final class CandidateBuilder {
     private CandidateBuilder() {
     }
 
+    /** The plain candidates of a scan (no partial index, no INCLUDE). */
     static List<Candidate> candidates(TableScan scan, TableContext table) {
+        return candidates(scan, table, null, List.of());
+    }
+
+    /**
+     * @param partial  a rare constant filter of the scan (see {@link RareValues}), or null
+     * @param selected the columns the statement selects from the table (see {@link CoveringColumns});
+     *                 empty for no covering variants (always on SQLite, which has no INCLUDE)
+     */
+    static List<Candidate> candidates(TableScan scan, TableContext table, RareValues.PartialFilter partial,
+                                      List<String> selected) {
         Map<String, Candidate> out = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(bySelectivity(scan.equality(), table));
         int equalities = keys.size();
         keys.addAll(bySelectivity(scan.in(), table));
-        int prefix = keys.size();
-        if (!keys.isEmpty()) {
-            add(out, table, keys, prefix);
-        }
-        for (String range : bySelectivity(scan.range(), table).stream().limit(2).toList()) {
-            add(out, table, concat(keys, List.of(range)), prefix);
-        }
-        if (!scan.orderBy().isEmpty() && scan.orderBy().stream().noneMatch(keys::contains)) {
-            add(out, table, concat(keys, scan.orderBy()), prefix);
+        for (Key key : keys(scan, table, keys)) {
+            add(out, table, key.columns, key.prefix, null);
         }
         for (String join : scan.joinKeys()) {
             if (!keys.contains(join)) {
@@ -53,22 +64,67 @@ final class CandidateBuilder {
                 inner.addAll(keys.subList(0, equalities));
                 inner = bySelectivity(inner, table);
                 inner.addAll(keys.subList(equalities, keys.size()));
-                add(out, table, inner, inner.size());
+                add(out, table, inner, inner.size(), null);
+            }
+        }
+        if (partial != null) {
+            // the filtered column leaves the key: every entry of the index has its one value
+            List<String> rest = new ArrayList<>(keys);
+            rest.remove(partial.column());
+            List<Key> variants = keys(scan, table, rest);
+            if (variants.isEmpty()) {
+                variants = List.of(new Key(List.of(partial.column()), 1));
+            }
+            for (Key key : variants) {
+                add(out, table, key.columns, key.prefix, partial.predicate());
+            }
+        }
+        if (!selected.isEmpty()) {
+            for (Candidate plain : new ArrayList<>(out.values())) {
+                List<String> include = CoveringColumns.include(selected, plain.columns());
+                if (!include.isEmpty()) {
+                    Candidate covering = new Candidate(table, plain.columns(), plain.equalityPrefix(), include,
+                            plain.where());
+                    out.putIfAbsent(covering.key(), covering);
+                }
             }
         }
         return new ArrayList<>(out.values());
     }
 
-    private static void add(Map<String, Candidate> out, TableContext table, List<String> columns, int prefix) {
+    private record Key(List<String> columns, int prefix) {
+    }
+
+    /** The key variants over equality/IN columns {@code keys}: alone, then with one range column, or the ORDER BY. */
+    private static List<Key> keys(TableScan scan, TableContext table, List<String> keys) {
+        List<Key> out = new ArrayList<>();
+        int prefix = keys.size();
+        if (!keys.isEmpty()) {
+            out.add(new Key(keys, prefix));
+        }
+        for (String range : bySelectivity(scan.range(), table).stream().limit(2).toList()) {
+            if (!keys.contains(range)) {
+                out.add(new Key(concat(keys, List.of(range)), prefix));
+            }
+        }
+        if (!scan.orderBy().isEmpty() && scan.orderBy().stream().noneMatch(keys::contains)) {
+            out.add(new Key(concat(keys, scan.orderBy()), prefix));
+        }
+        return out;
+    }
+
+    private static void add(Map<String, Candidate> out, TableContext table, List<String> columns, int prefix,
+                            String where) {
         List<String> key = columns.size() > MAX_COLUMNS ? columns.subList(0, MAX_COLUMNS) : columns;
         if (key.isEmpty() || !key.stream().allMatch(table::hasColumn)) {
             return;
         }
-        if (key.size() == 1 && table.lowCardinality(key.get(0))) {
+        // a partial index holds only the rare rows, so even a low-cardinality key stays small and selective
+        if (key.size() == 1 && where == null && table.lowCardinality(key.get(0))) {
             return;
         }
-        Candidate candidate = new Candidate(table, key, Math.min(prefix, key.size()), null);
-        if (servedByExisting(candidate, table.indexes()) == null) {
+        Candidate candidate = new Candidate(table, key, Math.min(prefix, key.size()), List.of(), where);
+        if (where != null || servedByExisting(candidate, table.indexes()) == null) {
             out.putIfAbsent(candidate.key(), candidate);
         }
     }

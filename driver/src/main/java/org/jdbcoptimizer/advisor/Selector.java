@@ -176,11 +176,12 @@ final class Selector {
         Effect top = t.effects().get(ids.get(0));
         String ddl = (database == Database.POSTGRESQL ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX ") + c.indexName()
                 + " " + c.definition();
-        long bytes = t.bytes() >= 0 ? t.bytes() : IndexSizes.estimate((long) c.table().facts().rows(), c.columns().size());
+        long bytes = t.bytes() >= 0 ? t.bytes() : IndexSizes.estimate((long) c.table().facts().rows(),
+                c.columns().size() + c.include().size());
         // HypoPG names its index <oid>btree_...: show the name the user will create instead
         String nodeAfter = top.nodeAfter() == null || t.planIndexName() == null ? top.nodeAfter()
                 : top.nodeAfter().replace(t.planIndexName(), c.indexName());
-        return new IndexSuggestion(c.table().facts().qualified(), c.columns(), List.of(), c.where(), ddl, served,
+        return new IndexSuggestion(c.table().facts().qualified(), c.columns(), c.include(), c.where(), ddl, served,
                 before, after, top.nodeBefore(), nodeAfter, bytes, workload.writesPerSecond(c.table().name()),
                 proven);
     }

@@ -1,18 +1,13 @@
 package org.jdbcoptimizer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jdbcoptimizer.advisor.Advice;
-import org.jdbcoptimizer.advisor.AdviceJson;
-import org.jdbcoptimizer.analyze.SlowQueryLogFile;
-import org.jdbcoptimizer.util.Json;
 
 /**
  * {@code advise [advice file]}: reads the advice log (and its rotated files, oldest first) and
@@ -22,7 +17,6 @@ import org.jdbcoptimizer.util.Json;
 final class AdviseCommand implements Command {
 
     static final String DEFAULT_FILE = "jdbc-optimizer/advice.jsonl";
-    private static final int MAX_LINE_BYTES = 16 << 20;
 
     @Override
     public String name() {
@@ -54,33 +48,16 @@ final class AdviseCommand implements Command {
                     + " see optimizer.advisor.file)");
             return Main.FAILED;
         }
-        Map<String, Advice> latest = new LinkedHashMap<>();
-        int runs = 0;
-        int skipped = 0;
+        AdviceLog log;
         try {
-            for (Path file : SlowQueryLogFile.filesOldestFirst(path)) {
-                try (InputStream in = Files.newInputStream(file); LineReader reader = new LineReader(in, MAX_LINE_BYTES)) {
-                    for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-                        if (line.text() == null || line.text().isBlank()) {
-                            continue;
-                        }
-                        try {
-                            Advice advice = AdviceJson.fromMap(Json.parseObject(line.text()));
-                            runs++;
-                            Advice before = latest.get(advice.database());
-                            if (before == null || !advice.at().isBefore(before.at())) {
-                                latest.put(advice.database(), advice);
-                            }
-                        } catch (IllegalArgumentException e) {
-                            skipped++;
-                        }
-                    }
-                }
-            }
+            log = AdviceLog.read(path);
         } catch (IOException e) {
             err.println(prefix + "cannot read " + path + ": " + e);
             return Main.FAILED;
         }
+        Map<String, Advice> latest = log.latest();
+        int runs = log.runs();
+        int skipped = log.skipped();
         if (latest.isEmpty()) {
             err.println(prefix + path + " holds no advice" + (skipped > 0 ? " (" + skipped + " lines are not advice)" : ""));
             return Main.FAILED;

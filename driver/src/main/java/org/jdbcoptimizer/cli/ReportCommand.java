@@ -13,10 +13,12 @@ import java.util.Map;
 import org.jdbcoptimizer.analyze.SlowQueryLogFile;
 
 /**
- * {@code report <log file> [--top N] [--sort total|mean|p95|calls] [--width N]}: reads a
- * slow-query log and its rotated files (oldest first), groups the events by statement shape, and
- * prints the shapes ranked by total time (or another measure), each followed by its plan
- * findings, N+1 bursts, lints and errors. The terminal's width comes from {@code --width} or the
+ * {@code report <log file> [--top N] [--sort total|mean|p95|calls] [--width N] [--advice FILE]}:
+ * reads a slow-query log and its rotated files (oldest first), groups the events by statement
+ * shape, and prints the shapes ranked by total time (or another measure), each followed by its plan
+ * findings, N+1 bursts, lints and errors, and the index suggestions of the advice log that serve
+ * it (the file given with {@code --advice}, else {@value AdviceLog#DEFAULT_NAME} next to the log
+ * when there is one; the latest advice of each database). The terminal's width comes from {@code --width} or the
  * {@code COLUMNS} variable; without either, fingerprints are cut at 100 characters.
  */
 final class ReportCommand implements Command {
@@ -49,14 +51,16 @@ final class ReportCommand implements Command {
 
     @Override
     public String arguments() {
-        return "<log file> [--top N] [--sort total|mean|p95|calls] [--width N]";
+        return "<log file> [--top N] [--sort total|mean|p95|calls] [--width N] [--advice FILE]";
     }
 
     @Override
     public String description() {
         return "Rank the statement shapes of a slow-query log (and its rotated files) by time,\n"
                 + "with their plan findings, N+1 bursts and lints. Defaults: --top " + DEFAULT_TOP
-                + ", --sort total,\n--width from $COLUMNS (else fingerprints are cut at 100 characters).";
+                + ", --sort total,\n--width from $COLUMNS (else fingerprints are cut at 100 characters).\n"
+                + "Index suggestions are shown under the shapes they serve, from --advice or "
+                + AdviceLog.DEFAULT_NAME + " next to the log.";
     }
 
     @Override
@@ -93,7 +97,25 @@ final class ReportCommand implements Command {
             return Main.FAILED;
         }
         warnAboutSkippedLines(reader, path, err);
-        print(reader, options, out);
+        Path advicePath = options.advice() != null ? options.advice() : path.resolveSibling(AdviceLog.DEFAULT_NAME);
+        AdviceLog advice = null;
+        if (options.advice() != null || Files.isRegularFile(advicePath)) {
+            if (!Files.isRegularFile(advicePath)) {
+                err.println(prefix + advicePath + ": no such advice file (see optimizer.advisor.file)");
+                return Main.FAILED;
+            }
+            try {
+                advice = AdviceLog.read(advicePath);
+            } catch (IOException e) {
+                // the ranking is still worth printing without the advice
+                err.println("warning: cannot read the advice log " + advicePath + ": " + e);
+            }
+            if (advice != null && advice.skipped() > 0) {
+                err.println("warning: skipped " + advice.skipped() + " line" + (advice.skipped() == 1 ? "" : "s")
+                        + " of " + advicePath + " that are not advice");
+            }
+        }
+        print(reader, options, advicePath, advice, out);
         return Main.OK;
     }
 
@@ -115,7 +137,8 @@ final class ReportCommand implements Command {
         return ReportPrinter.fit(file + "line " + problem.line() + ": " + problem.reason(), 200);
     }
 
-    private static void print(SlowLogReader reader, ReportOptions options, PrintStream out) {
+    private static void print(SlowLogReader reader, ReportOptions options, Path advicePath, AdviceLog advice,
+                              PrintStream out) {
         List<ShapeStats> ranked = new ArrayList<>(reader.shapes().values());
         ranked.sort(options.sort().descending);
         int shown = Math.min(options.top(), ranked.size());
@@ -126,9 +149,16 @@ final class ReportCommand implements Command {
                 ranked.size() == 1 ? "" : "s", reader.firstTimestamp() == null ? ""
                         : ", " + ReportPrinter.fit(reader.firstTimestamp(), 40) + " to "
                         + ReportPrinter.fit(reader.lastTimestamp(), 40));
+        if (advice != null) {
+            long suggestions = advice.latest().values().stream().mapToLong(a -> a.suggestions().size()).sum();
+            out.printf(Locale.ROOT, "Index advice %s: %d suggestion%s in the latest advice of %d database%s%n",
+                    advicePath, suggestions, suggestions == 1 ? "" : "s", advice.latest().size(),
+                    advice.latest().size() == 1 ? "" : "s");
+        }
         out.printf(Locale.ROOT, "Ranked by %s%s:%n%n", options.sort().description,
                 shown < ranked.size() ? ", top " + shown : "");
-        new ReportPrinter(out, options.columns()).printTable(ranked.subList(0, shown), 1);
+        new ReportPrinter(out, options.columns(), advice == null ? Map.of() : advice.byShape())
+                .printTable(ranked.subList(0, shown), 1);
         if (shown < ranked.size()) {
             int more = ranked.size() - shown;
             out.printf(Locale.ROOT, "%n%d more shape%s; --top %d shows all.%n", more, more == 1 ? "" : "s",

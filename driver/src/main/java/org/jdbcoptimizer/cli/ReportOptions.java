@@ -12,8 +12,10 @@ import java.util.Map;
  * @param top     how many shapes to show, at least 1
  * @param sort    the ranking measure
  * @param columns the terminal's width, or 0 when unknown
+ * @param advice  the advice log given with {@code --advice}, or null to look for
+ *                {@value AdviceLog#DEFAULT_NAME} next to the log file
  */
-record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns) {
+record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns, Path advice) {
 
     /** Narrowest terminal width accepted by {@code --width}. */
     static final int MIN_WIDTH = 60;
@@ -23,6 +25,7 @@ record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns) {
         int top = ReportCommand.DEFAULT_TOP;
         ReportCommand.Sort sort = ReportCommand.Sort.TOTAL;
         int columns = columnsFrom(env.get("COLUMNS"));
+        Path advice = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -45,6 +48,10 @@ record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns) {
                     value = value != null ? value : valueAfter(args, i++, name);
                     columns = positive(name, value, MIN_WIDTH);
                 }
+                case "--advice" -> {
+                    value = value != null ? value : valueAfter(args, i++, name);
+                    advice = Path.of(value);
+                }
                 default -> {
                     if (arg.startsWith("-") && arg.length() > 1) {
                         throw new UsageException("unknown option '" + arg + "'");
@@ -59,7 +66,7 @@ record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns) {
         if (file == null) {
             throw new UsageException("missing the log file, e.g. report logs/slow.jsonl");
         }
-        return new ReportOptions(file, top, sort, columns);
+        return new ReportOptions(file, top, sort, columns, advice);
     }
 
     private static String valueAfter(List<String> args, int index, String name) throws UsageException {
@@ -105,7 +112,7 @@ record ReportOptions(Path file, int top, ReportCommand.Sort sort, int columns) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "report %s --top %d --sort %s --width %d", file, top,
-                sort.name().toLowerCase(Locale.ROOT), columns);
+        return String.format(Locale.ROOT, "report %s --top %d --sort %s --width %d%s", file, top,
+                sort.name().toLowerCase(Locale.ROOT), columns, advice == null ? "" : " --advice " + advice);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Prints ranked shapes as a terminal table: one row per shape, then indented lines for its plan
- * findings, N+1 bursts, lints and errors. Text from the log is made safe for a terminal (control
+ * findings, N+1 bursts, lints, errors and the index suggestions that serve it. Text from the log is made safe for a terminal (control
  * characters, escape sequences included, become spaces) and cut to fit. Not thread-safe.
  */
 final class ReportPrinter {
@@ -27,13 +27,20 @@ final class ReportPrinter {
     private final boolean fingerprintOnOwnLine;
     private final int fingerprintWidth;
     private final int detailWidth;
+    private final Map<String, List<AdviceLog.Served>> advice;
 
     /**
      * @param terminalColumns the terminal's width, or 0 when unknown: the fingerprint then gets
      *     100 characters
      */
     ReportPrinter(PrintStream out, int terminalColumns) {
+        this(out, terminalColumns, Map.of());
+    }
+
+    /** @param advice index suggestions by the fingerprint id of the shapes they serve */
+    ReportPrinter(PrintStream out, int terminalColumns, Map<String, List<AdviceLog.Served>> advice) {
         this.out = out;
+        this.advice = advice;
         boolean known = terminalColumns > 0;
         this.fingerprintOnOwnLine = known && terminalColumns - FIXED_WIDTH < MIN_INLINE_FINGERPRINT;
         this.fingerprintWidth = !known ? 100
@@ -97,6 +104,23 @@ final class ReportPrinter {
             detail("errors: " + shape.errors() + (shape.lastError() == null || shape.lastError().isEmpty() ? ""
                     : " (last: " + shape.lastError() + ")"));
         }
+        for (AdviceLog.Served served : advice.getOrDefault(shape.fingerprintId, List.of())) {
+            detail("index: " + served.suggestion().ddl() + effect(served));
+        }
+    }
+
+    /** Cost before and after for this shape; SQLite has no costs, so its plan nodes instead. */
+    private static String effect(AdviceLog.Served served) {
+        double before = served.shape().costBefore();
+        double after = served.shape().costAfter();
+        String proof = served.suggestion().proven() ? "" : " (unproven)";
+        if (!Double.isNaN(before) && !Double.isNaN(after)) {
+            return String.format(Locale.ROOT, " -> cost %,.1f -> %,.1f%s", before, after, proof);
+        }
+        if (served.suggestion().nodeBefore() != null && served.suggestion().nodeAfter() != null) {
+            return " -> plan " + served.suggestion().nodeBefore() + " -> " + served.suggestion().nodeAfter() + proof;
+        }
+        return Double.isNaN(before) ? proof : String.format(Locale.ROOT, " -> cost today %,.1f%s", before, proof);
     }
 
     private static String callSites(ShapeStats shape) {

@@ -146,6 +146,33 @@ public final class SqlAnalyzer {
         }
     }
 
+    /**
+     * The {@code column = constant} conjuncts of the WHERE of {@code sql} (see
+     * {@link ConstantFilter}), for the index advisor's partial indexes: parsed afresh, with the
+     * literals kept, on every call (the shared parse has them replaced), so call it rarely.
+     *
+     * @return empty unless the text is a single SELECT, UPDATE or DELETE the parser reads
+     */
+    public List<ConstantFilter> constantFilters(String sql) {
+        try {
+            List<List<Token>> statements = Statements.split(SqlLexer.tokenize(sql == null ? "" : sql));
+            if (statements.size() != 1 || !StatementAnalysis.parseable(statements.get(0))) {
+                return List.of();
+            }
+            StringBuilder text = new StringBuilder();
+            for (Token t : ParserRewrite.apply(statements.get(0))) {
+                if (!t.type().isComment() && !t.is(TokenType.SEMICOLON)) {
+                    // $1 and ?1 placeholders become plain ? as in the parse text; literals stay as written
+                    text.append(text.length() == 0 ? "" : " ").append(t.is(TokenType.PLACEHOLDER) ? "?" : t.text());
+                }
+            }
+            net.sf.jsqlparser.statement.Statement tree = parser.tree(text.toString());
+            return tree == null ? List.of() : ConstantFilterWalker.of(tree);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
     /** The approximate number of texts remembered. */
     public long cachedTexts() {
         infos.cleanUp();

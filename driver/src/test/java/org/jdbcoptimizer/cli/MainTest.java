@@ -25,7 +25,7 @@ class MainTest {
         CliRun run = CliRun.run("help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: java -jar jdbc-optimizer.jar <command> [arguments]"), run.out());
-        assertTrue(run.out().contains("  report <log file> [--top N] [--sort total|mean|p95|calls] [--width N]\n"),
+        assertTrue(run.out().contains("  report <log file> [--top N] [--sort total|mean|p95|calls] [--width N] [--advice FILE]\n"),
                 run.out());
         assertEquals("", run.err());
         assertEquals(0, CliRun.run("--help").exitCode());
