@@ -92,7 +92,7 @@ final class ReportCommand implements Command {
                     + (reader.files().size() > 1 ? " (nor in its rotated files)" : ""));
             return Main.FAILED;
         }
-        if (reader.events() == 0) {
+        if (reader.events() == 0 && reader.cache().isEmpty()) {
             err.println(path + " is not a jdbc-optimizer slow-query log (" + where(reader.firstProblem(), path) + ")");
             return Main.FAILED;
         }
@@ -157,12 +157,16 @@ final class ReportCommand implements Command {
         }
         out.printf(Locale.ROOT, "Ranked by %s%s:%n%n", options.sort().description,
                 shown < ranked.size() ? ", top " + shown : "");
-        new ReportPrinter(out, options.columns(), advice == null ? Map.of() : advice.byShape())
+        new ReportPrinter(out, options.columns(), advice == null ? Map.of() : advice.byShape(), reader.cache())
                 .printTable(ranked.subList(0, shown), 1);
         if (shown < ranked.size()) {
             int more = ranked.size() - shown;
             out.printf(Locale.ROOT, "%n%d more shape%s; --top %d shows all.%n", more, more == 1 ? "" : "s",
                     ranked.size());
+        }
+        if (!reader.cache().isEmpty()) {
+            out.println();
+            reader.cache().print(out);
         }
     }
 }

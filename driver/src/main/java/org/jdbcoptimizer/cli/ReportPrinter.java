@@ -28,19 +28,25 @@ final class ReportPrinter {
     private final int fingerprintWidth;
     private final int detailWidth;
     private final Map<String, List<AdviceLog.Served>> advice;
+    private final CacheSnapshots cache;
 
     /**
      * @param terminalColumns the terminal's width, or 0 when unknown: the fingerprint then gets
      *     100 characters
      */
     ReportPrinter(PrintStream out, int terminalColumns) {
-        this(out, terminalColumns, Map.of());
+        this(out, terminalColumns, Map.of(), new CacheSnapshots());
     }
 
-    /** @param advice index suggestions by the fingerprint id of the shapes they serve */
-    ReportPrinter(PrintStream out, int terminalColumns, Map<String, List<AdviceLog.Served>> advice) {
+    /**
+     * @param advice index suggestions by the fingerprint id of the shapes they serve
+     * @param cache  the result cache's statistics, for each shape's hit ratio
+     */
+    ReportPrinter(PrintStream out, int terminalColumns, Map<String, List<AdviceLog.Served>> advice,
+                  CacheSnapshots cache) {
         this.out = out;
         this.advice = advice;
+        this.cache = cache;
         boolean known = terminalColumns > 0;
         this.fingerprintOnOwnLine = known && terminalColumns - FIXED_WIDTH < MIN_INLINE_FINGERPRINT;
         this.fingerprintWidth = !known ? 100
@@ -66,6 +72,10 @@ final class ReportPrinter {
     }
 
     private void printDetails(ShapeStats shape) {
+        Double hitRatio = cache.hitRatio(shape.fingerprintId);
+        if (hitRatio != null) {
+            out.println(INDENT + String.format(Locale.ROOT, "cache: hit ratio %.1f%%", 100 * hitRatio));
+        }
         for (ShapeStats.Finding finding : shape.findings.values()) {
             StringBuilder line = new StringBuilder("plan: ");
             appendWords(line, finding.kind, finding.node, finding.detail);

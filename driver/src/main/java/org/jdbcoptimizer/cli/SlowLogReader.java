@@ -1,6 +1,8 @@
 package org.jdbcoptimizer.cli;
 
 import static org.jdbcoptimizer.analyze.SlowQueryLogSchema.DURATION_MS;
+import static org.jdbcoptimizer.analyze.SlowQueryLogSchema.EVENT;
+import static org.jdbcoptimizer.analyze.SlowQueryLogSchema.EVENT_CACHE_STATS;
 import static org.jdbcoptimizer.analyze.SlowQueryLogSchema.FINGERPRINT_ID;
 import static org.jdbcoptimizer.analyze.SlowQueryLogSchema.TS;
 
@@ -32,6 +34,7 @@ final class SlowLogReader {
     }
 
     private final Map<String, ShapeStats> shapes = new LinkedHashMap<>();
+    private final CacheSnapshots cache = new CacheSnapshots();
     private final List<Path> files = new ArrayList<>();
     private long events;
     private long nonBlankLines;
@@ -85,6 +88,9 @@ final class SlowLogReader {
         } catch (JsonParseException e) {
             return "not JSON: " + e.reason() + " at column " + e.column();
         }
+        if (EVENT_CACHE_STATS.equals(event.get(EVENT))) {
+            return cache.add(event) ? null : "a cacheStats line without database, process and cache";
+        }
         if (!(event.get(FINGERPRINT_ID) instanceof String id) || id.isEmpty()
                 || !(event.get(DURATION_MS) instanceof Number duration) || !Double.isFinite(duration.doubleValue())) {
             return "a JSON object without the fields " + FINGERPRINT_ID + " (string) and " + DURATION_MS + " (number)";
@@ -100,6 +106,11 @@ final class SlowLogReader {
 
     Map<String, ShapeStats> shapes() {
         return shapes;
+    }
+
+    /** The result cache's statistics from the log's cacheStats lines. */
+    CacheSnapshots cache() {
+        return cache;
     }
 
     List<Path> files() {
