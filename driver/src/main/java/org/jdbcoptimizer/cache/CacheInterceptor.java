@@ -59,6 +59,8 @@ public final class CacheInterceptor implements QueryCache {
     private final Database database;
     private final SqlAnalyzer analyzer = SqlAnalyzer.shared();
     private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> scopesBySchema =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The row facts of each write text, for updates by key. */
     private final Cache<String, RowFacts> keyedUpdates = Caffeine.newBuilder().maximumSize(10_000).build();
     /** The metadata snapshot of each statement's last load, reused while its columns match. */
@@ -90,7 +92,7 @@ public final class CacheInterceptor implements QueryCache {
         try {
             decision = decisions.get(sql, this::decide);
             key = decision.cacheable() && eligible(connection, statement, parameters, decision)
-                    ? new CacheKey(scope + '|' + connection.getSchema(), sql, parameters, statement.getResultSetType())
+                    ? new CacheKey(scopeIn(connection.getSchema()), sql, parameters, statement.getResultSetType())
                     : null;
         } catch (SQLException | RuntimeException e) {
             LOG.once("cache-decide-" + name, Level.WARNING, name, "the result cache could not judge a query;"
@@ -141,6 +143,22 @@ public final class CacheInterceptor implements QueryCache {
             cache.toStore(key, captured, decision.tables(), before, decision.ttl());
         }
         return captured.open(statement, statement.getResultSetType());
+    }
+
+    /**
+     * The key scope in a schema: one String per schema, so a hit neither concatenates nor hashes it
+     * again (a String caches its hash).
+     */
+    private String scopeIn(String schema) {
+        String key = schema == null ? "" : schema;
+        String scoped = scopesBySchema.get(key);
+        if (scoped == null) {
+            scoped = scope + '|' + key;
+            if (scopesBySchema.size() < 1_000) { // bounded: schemas are few, but not under our control
+                scopesBySchema.putIfAbsent(key, scoped);
+            }
+        }
+        return scoped;
     }
 
     private CachePolicy.Decision decide(String sql) {

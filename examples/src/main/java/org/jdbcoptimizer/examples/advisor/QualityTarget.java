@@ -24,25 +24,32 @@ import org.jdbcoptimizer.dialect.Database;
  * @param schema     PostgreSQL's schema name; null for SQLite
  * @param sqliteFile SQLite's file; null for PostgreSQL
  * @param outputDir  where the optimizer's logs go
+ * @param options    more optimizer options for its URL ({@code a=b&c=d}), or empty
  */
 record QualityTarget(Database database, String label, String plainUrl, String schema, Path sqliteFile,
-        Path outputDir) {
+        Path outputDir, String options) {
 
     static QualityTarget postgres(String baseUrl, String schema, Path outputDir) {
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public"; // extensions live in public
-        return new QualityTarget(Database.POSTGRESQL, "PostgreSQL", url, schema, null, outputDir);
+        return new QualityTarget(Database.POSTGRESQL, "PostgreSQL", url, schema, null, outputDir, "");
     }
 
     static QualityTarget sqlite(Path file, Path outputDir) {
         Path absolute = file.toAbsolutePath();
-        return new QualityTarget(Database.SQLITE, "SQLite", "jdbc:sqlite:" + absolute, null, absolute, outputDir);
+        return new QualityTarget(Database.SQLITE, "SQLite", "jdbc:sqlite:" + absolute, null, absolute, outputDir, "");
+    }
+
+    /** The same target with more optimizer options (e.g. a lower advisor.minTime for a small shop). */
+    QualityTarget withOptions(String moreOptions) {
+        return new QualityTarget(database, label, plainUrl, schema, sqliteFile, outputDir, moreOptions);
     }
 
     /** The same database through the optimizer, its logs in the output directory. */
     String optimizerUrl(String poolName) {
         String logs = "optimizer.pool.name=" + poolName
                 + "&optimizer.advisor.file=" + encode(outputDir.resolve(poolName + "-advice.jsonl"))
-                + "&optimizer.slowLog.file=" + encode(outputDir.resolve(poolName + "-slow.jsonl"));
+                + "&optimizer.slowLog.file=" + encode(outputDir.resolve(poolName + "-slow.jsonl"))
+                + (options.isEmpty() ? "" : "&" + options);
         String target = plainUrl.substring("jdbc:".length());
         return "jdbc:optimizer:" + target + (target.contains("?") ? "&" : "?") + logs;
     }
