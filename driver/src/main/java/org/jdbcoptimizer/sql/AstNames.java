@@ -77,6 +77,46 @@ final class AstNames {
         return NILADIC_FUNCTIONS.contains(name) ? name : null;
     }
 
+    /** The top-level AND conjuncts of a condition (none for null), in order. */
+    static List<net.sf.jsqlparser.expression.Expression> conjuncts(net.sf.jsqlparser.expression.Expression e) {
+        List<net.sf.jsqlparser.expression.Expression> out = new java.util.ArrayList<>();
+        addConjuncts(e, out);
+        return out;
+    }
+
+    private static void addConjuncts(net.sf.jsqlparser.expression.Expression e,
+                                     List<net.sf.jsqlparser.expression.Expression> out) {
+        if (e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression and) {
+            addConjuncts(and.getLeftExpression(), out);
+            addConjuncts(and.getRightExpression(), out);
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
+    /**
+     * The 1-based JDBC parameter index of a plain {@code ?} (the parse text turns {@code $n} into
+     * {@code ?} too), or null for anything else, numbered placeholders included.
+     */
+    static Integer plainParameterIndex(net.sf.jsqlparser.expression.Expression e) {
+        return e instanceof net.sf.jsqlparser.expression.JdbcParameter p && !p.isUseFixedIndex() && p.getIndex() != null
+                && "?".equals(p.getParameterCharacter()) ? p.getIndex() : null;
+    }
+
+    /**
+     * The table of a column among a statement's own FROM tables: through its qualifier (alias, or
+     * the table name when there is none), or the only table when unqualified; null otherwise.
+     *
+     * @param tables the FROM items in order, null for one that is not a table
+     */
+    static TableRef tableOf(Column column, java.util.Map<String, TableRef> byQualifier, List<TableRef> tables) {
+        Table qualifier = column.getTable();
+        if (qualifier == null || qualifier.getName() == null) {
+            return tables.size() == 1 ? tables.get(0) : null;
+        }
+        return byQualifier.get(normalize(qualifier.getName()));
+    }
+
     /** Resolves a column reference in {@code scope}. */
     static ColumnRef column(Column c, NameScope scope) {
         Table t = c.getTable();

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -66,7 +64,7 @@ final class ConstantFilterWalker {
             }
         }
         List<ConstantFilter> out = new ArrayList<>();
-        for (Expression conjunct : conjuncts(where, new ArrayList<>())) {
+        for (Expression conjunct : AstNames.conjuncts(where)) {
             if (conjunct instanceof EqualsTo eq) {
                 filter(eq.getLeftExpression(), eq.getRightExpression(), byQualifier, tables, out);
                 filter(eq.getRightExpression(), eq.getLeftExpression(), byQualifier, tables, out);
@@ -80,13 +78,7 @@ final class ConstantFilterWalker {
         if (!(left instanceof Column column) || AstNames.isValueWord(column)) {
             return;
         }
-        TableRef table;
-        Table qualifier = column.getTable();
-        if (qualifier == null || qualifier.getName() == null) {
-            table = tables.size() == 1 ? tables.get(0) : null;
-        } else {
-            table = byQualifier.get(AstNames.normalize(qualifier.getName()));
-        }
+        TableRef table = AstNames.tableOf(column, byQualifier, tables);
         if (table == null) {
             return;
         }
@@ -95,9 +87,8 @@ final class ConstantFilterWalker {
             out.add(new ConstantFilter(table, name, s.getValue(), 0));
         } else if (right instanceof LongValue l) {
             out.add(new ConstantFilter(table, name, l.getValue(), 0));
-        } else if (right instanceof JdbcParameter p && !p.isUseFixedIndex() && p.getIndex() != null
-                && "?".equals(p.getParameterCharacter())) {
-            out.add(new ConstantFilter(table, name, null, p.getIndex()));
+        } else if (AstNames.plainParameterIndex(right) != null) {
+            out.add(new ConstantFilter(table, name, null, AstNames.plainParameterIndex(right)));
         }
     }
 
@@ -106,13 +97,4 @@ final class ConstantFilterWalker {
         return (s.getPrefix() == null || s.getPrefix().isEmpty()) && v.indexOf('\'') < 0 && v.indexOf('\\') < 0;
     }
 
-    private static List<Expression> conjuncts(Expression e, List<Expression> out) {
-        if (e instanceof AndExpression and) {
-            conjuncts(and.getLeftExpression(), out);
-            conjuncts(and.getRightExpression(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
-        return out;
-    }
 }

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -110,7 +108,7 @@ final class RowFactsWalker {
             } else if (!names(e, new HashSet<>())) {
                 return RowFacts.NONE; // an aggregate or subquery in the select list
             } else if (e instanceof Column column) {
-                TableRef table = tableOf(column, byQualifier, tables);
+                TableRef table = AstNames.tableOf(column, byQualifier, tables);
                 if (table != null) {
                     positions.computeIfAbsent(table, t -> new LinkedHashMap<>())
                             .putIfAbsent(AstNames.normalize(column.getColumnName()), i + 1);
@@ -152,7 +150,7 @@ final class RowFactsWalker {
             }
         }
         Map<String, Integer> keys = new LinkedHashMap<>();
-        for (Expression conjunct : conjuncts(u.getWhere(), new ArrayList<>())) {
+        for (Expression conjunct : AstNames.conjuncts(u.getWhere())) {
             if (conjunct instanceof EqualsTo equals) {
                 key(equals.getLeftExpression(), equals.getRightExpression(), table, alias, keys);
                 key(equals.getRightExpression(), equals.getLeftExpression(), table, alias, keys);
@@ -167,9 +165,8 @@ final class RowFactsWalker {
 
     /** Records {@code column = ?} when the column is the updated table's and the parameter is a plain {@code ?}. */
     private static void key(Expression left, Expression right, TableRef table, String alias, Map<String, Integer> keys) {
-        if (!(left instanceof Column column) || !(right instanceof JdbcParameter parameter)
-                || parameter.isUseFixedIndex() || parameter.getIndex() == null
-                || !"?".equals(parameter.getParameterCharacter())) {
+        Integer parameter = AstNames.plainParameterIndex(right);
+        if (!(left instanceof Column column) || parameter == null) {
             return;
         }
         Table qualifier = column.getTable();
@@ -181,18 +178,9 @@ final class RowFactsWalker {
                 return;
             }
         }
-        keys.putIfAbsent(AstNames.normalize(column.getColumnName()), parameter.getIndex());
+        keys.putIfAbsent(AstNames.normalize(column.getColumnName()), parameter);
     }
 
-    private static List<Expression> conjuncts(Expression e, List<Expression> out) {
-        if (e instanceof AndExpression and) {
-            conjuncts(and.getLeftExpression(), out);
-            conjuncts(and.getRightExpression(), out);
-        } else {
-            out.add(e);
-        }
-        return out;
-    }
 
     private static boolean addTable(Table table, Map<String, TableRef> byQualifier, List<TableRef> tables) {
         TableRef ref = AstNames.table(table);
@@ -207,14 +195,6 @@ final class RowFactsWalker {
         return true;
     }
 
-    /** The table of a select-list column: through its qualifier, or the only table. */
-    private static TableRef tableOf(Column column, Map<String, TableRef> byQualifier, List<TableRef> tables) {
-        Table qualifier = column.getTable();
-        if (qualifier == null || qualifier.getName() == null) {
-            return tables.size() == 1 ? tables.get(0) : null;
-        }
-        return byQualifier.get(AstNames.normalize(qualifier.getName()));
-    }
 
     /**
      * Adds every name in the expression's text to {@code names}; false when the text holds a

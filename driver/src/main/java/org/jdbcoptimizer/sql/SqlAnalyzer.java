@@ -129,11 +129,10 @@ public final class SqlAnalyzer {
      */
     public RowFacts rowFacts(String sql) {
         try {
-            List<List<Token>> statements = Statements.split(SqlLexer.tokenize(sql == null ? "" : sql));
-            if (statements.size() != 1 || !StatementAnalysis.parseable(statements.get(0))) {
+            List<Token> statement = singleParseableStatement(sql);
+            if (statement == null) {
                 return RowFacts.NONE;
             }
-            List<Token> statement = statements.get(0);
             SqlStatementKind kind = Statements.kind(statement);
             if (kind != SqlStatementKind.QUERY && kind != SqlStatementKind.UPDATE) {
                 return RowFacts.NONE;
@@ -155,12 +154,12 @@ public final class SqlAnalyzer {
      */
     public List<ConstantFilter> constantFilters(String sql) {
         try {
-            List<List<Token>> statements = Statements.split(SqlLexer.tokenize(sql == null ? "" : sql));
-            if (statements.size() != 1 || !StatementAnalysis.parseable(statements.get(0))) {
+            List<Token> statement = singleParseableStatement(sql);
+            if (statement == null) {
                 return List.of();
             }
             StringBuilder text = new StringBuilder();
-            for (Token t : ParserRewrite.apply(statements.get(0))) {
+            for (Token t : ParserRewrite.apply(statement)) {
                 if (!t.type().isComment() && !t.is(TokenType.SEMICOLON)) {
                     // $1 and ?1 placeholders become plain ? as in the parse text; literals stay as written
                     text.append(text.length() == 0 ? "" : " ").append(t.is(TokenType.PLACEHOLDER) ? "?" : t.text());
@@ -171,6 +170,12 @@ public final class SqlAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return List.of();
         }
+    }
+
+    /** The tokens of {@code sql} when it is one statement the parser may be given, else null. */
+    private static List<Token> singleParseableStatement(String sql) {
+        List<List<Token>> statements = Statements.split(SqlLexer.tokenize(sql == null ? "" : sql));
+        return statements.size() == 1 && StatementAnalysis.parseable(statements.get(0)) ? statements.get(0) : null;
     }
 
     /** The approximate number of texts remembered. */
