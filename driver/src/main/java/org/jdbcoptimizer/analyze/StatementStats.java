@@ -93,7 +93,7 @@ public final class StatementStats implements ExecutionListener.ObservedStatement
 
     /** Notes that a text other than {@link #info()}'s was run as this shape (cheap: compares hashes). */
     void observedText(String sql) {
-        if (!textVaries && sql != null && sql.hashCode() != info.text().hashCode()) {
+        if (!textVaries && sql != null && !sql.equals(info.text())) {
             textVaries = true;
         }
     }

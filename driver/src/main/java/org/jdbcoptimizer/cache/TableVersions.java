@@ -74,12 +74,13 @@ final class TableVersions {
      *
      * @param state          the table's counters
      * @param rows           its row version
-     * @param columns        the columns that decide the result's rows (lower-case)
+     * @param columns        the counters of the columns that decide the result's rows (held, so a
+     *                       hit looks nothing up)
      * @param columnVersions their versions
      * @param stripes        the stripes of the result's keys, distinct
      * @param stripeVersions their versions
      */
-    record Keyed(TableState state, long rows, String[] columns, long[] columnVersions, int[] stripes,
+    record Keyed(TableState state, long rows, AtomicLong[] columns, long[] columnVersions, int[] stripes,
                  long[] stripeVersions) {
 
         boolean unchanged() {
@@ -87,7 +88,7 @@ final class TableVersions {
                 return false;
             }
             for (int i = 0; i < columns.length; i++) {
-                if (state.column(columns[i]).get() != columnVersions[i]) {
+                if (columns[i].get() != columnVersions[i]) {
                     return false;
                 }
             }
@@ -147,17 +148,20 @@ final class TableVersions {
     /** The key-level versions now of a result keyed on {@code table}. */
     Keyed keyed(String table, Set<String> membership, long[] keys) {
         TableState state = state(table);
-        String[] columns = membership.toArray(new String[0]);
+        AtomicLong[] columns = new AtomicLong[membership.size()];
         long[] columnVersions = new long[columns.length];
         long rows = state.rows.get();
-        for (int i = 0; i < columns.length; i++) {
-            columnVersions[i] = state.column(columns[i]).get();
+        int i = 0;
+        for (String column : membership) {
+            columns[i] = state.column(column);
+            columnVersions[i] = columns[i].get();
+            i++;
         }
         int[] stripes = Arrays.stream(keys).mapToInt(TableVersions::stripe).distinct().sorted().toArray();
         long[] stripeVersions = new long[stripes.length];
         AtomicLongArray current = stripes.length == 0 ? null : state.stripes();
-        for (int i = 0; i < stripes.length; i++) {
-            stripeVersions[i] = current.get(stripes[i]);
+        for (int k = 0; k < stripes.length; k++) {
+            stripeVersions[k] = current.get(stripes[k]);
         }
         return new Keyed(state, rows, columns, columnVersions, stripes, stripeVersions);
     }

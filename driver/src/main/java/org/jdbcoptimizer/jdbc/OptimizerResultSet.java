@@ -30,9 +30,12 @@ public final class OptimizerResultSet extends DelegatingResultSet {
      */
     private long elapsedNanos;
     private long rows;
-    /** True when rows past {@link #EXACT_ROWS} are timed by sample; false when each may be a round trip. */
-    private boolean sampleRows;
-    /** Picks the sampled rows at random (xorshift), so a periodic cost is not always hit or always missed. */
+    /** Set at the first row past {@link #EXACT_ROWS} when a fetch size makes each row a possible round trip. */
+    private boolean timeEveryRow;
+    /**
+     * Picks the sampled rows at random (xorshift), so a periodic cost is not always hit or always
+     * missed; 0 until the first row past {@link #EXACT_ROWS}, which most results never reach.
+     */
     private int sampleState;
     /** A query that may have written (UPDATE ... RETURNING): invalidated again once its rows are read. */
     private String writtenSql;
@@ -71,21 +74,20 @@ public final class OptimizerResultSet extends DelegatingResultSet {
         this.elapsedNanos = executeNanos;
         this.parameters = boundParameters;
         this.listener = executionListener;
-        this.sampleState = System.identityHashCode(this) | 1;
-        try {
-            // With a fetch size, next() fetches from the server now and then: time every row.
-            this.sampleRows = delegate.getFetchSize() == 0;
-        } catch (SQLException | RuntimeException e) {
-            this.sampleRows = false;
-        }
     }
 
     /** True when this row's {@code next()} is timed. */
     private boolean timesThisRow() {
-        if (rows < EXACT_ROWS || !sampleRows) {
+        if (rows < EXACT_ROWS) {
             return true;
         }
         int x = sampleState;
+        if (x == 0) {
+            x = startSampling();
+        }
+        if (timeEveryRow) {
+            return true;
+        }
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
@@ -167,6 +169,18 @@ public final class OptimizerResultSet extends DelegatingResultSet {
             finishTiming(e);
             throw checkException(e);
         }
+    }
+
+    /** Decides, once a result is long enough to matter, how to time the rest of its rows. */
+    private int startSampling() {
+        try {
+            // With a fetch size, next() fetches from the server now and then: time every row.
+            timeEveryRow = delegate.getFetchSize() != 0;
+        } catch (SQLException | RuntimeException e) {
+            timeEveryRow = true;
+        }
+        sampleState = java.util.concurrent.ThreadLocalRandom.current().nextInt() | 1;
+        return sampleState;
     }
 
     /** A row that the sample skips: counted, not timed. */
