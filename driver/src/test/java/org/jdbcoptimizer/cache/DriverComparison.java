@@ -170,6 +170,49 @@ final class DriverComparison {
     }
 
     /** A value's description (with its class), or "EX kind state" for an exception. */
+    /**
+     * Captures {@code sql}'s result on {@code connection}, passes it through {@code transform}
+     * (identity, or a round trip through the Redis store's format), and checks that a cursor over it
+     * answers every getter on every row as the driver's own result set for the same SELECT does.
+     */
+    void assertSameAsDriver(java.sql.Connection connection, String sql,
+                            java.util.function.UnaryOperator<CachedResult> transform) throws Exception {
+        CachedResult cached;
+        try (java.sql.Statement capturing = connection.createStatement(); ResultSet rs = capturing.executeQuery(sql)) {
+            cached = transform.apply(CachedResult.capture(rs));
+        }
+        List<String> differences = new ArrayList<>();
+        try (java.sql.Statement statement = connection.createStatement();
+             ResultSet expected = statement.executeQuery(sql);
+             ResultSet actual = cached.open(statement, ResultSet.TYPE_FORWARD_ONLY)) {
+            ResultSetMetaData metaData = expected.getMetaData();
+            String[] labels = new String[metaData.getColumnCount()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = metaData.getColumnLabel(i + 1);
+            }
+            int row = 0;
+            while (expected.next()) {
+                org.junit.jupiter.api.Assertions.assertTrue(actual.next(), "cached result has fewer rows");
+                row++;
+                differences.addAll(compareRow(expected, actual, labels, "row " + row));
+            }
+            org.junit.jupiter.api.Assertions.assertFalse(actual.next(), "cached result has more rows");
+            org.junit.jupiter.api.Assertions.assertEquals(row, cached.rowCount());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), differences, differences.size()
+                + " differences, the first:\n" + String.join("\n", differences.subList(0, Math.min(40, differences.size()))));
+    }
+
+    /** The result as another process reads it from the Redis result store: serialized and read back. */
+    static CachedResult throughStore(CachedResult result) {
+        byte[] bytes = SharedResults.encode(new SharedResults.Entry(new String[] {"t"}, new long[] {1, 2}, result));
+        org.junit.jupiter.api.Assertions.assertNotNull(bytes, "the result serializes");
+        SharedResults.Entry entry = SharedResults.decode(bytes);
+        org.junit.jupiter.api.Assertions.assertNotNull(entry, "and reads back through the class filter");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1, 2}, entry.remoteVersions());
+        return entry.result();
+    }
+
     static String describe(Call call) {
         try {
             return describeValue(call.call());

@@ -1,14 +1,11 @@
 package org.jdbcoptimizer.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jdbcoptimizer.testing.TestTarget;
@@ -76,7 +73,7 @@ class PostgresCachedResultSetTest {
 
     @Test
     void aResultReadBackFromTheResultStoreFormatIsTheSame() throws Exception {
-        assertSameAsDriver("select * from " + table + " order by id", SqliteCachedResultSetTest::throughStore);
+        assertSameAsDriver("select * from " + table + " order by id", DriverComparison::throughStore);
     }
 
     @Test
@@ -114,27 +111,8 @@ class PostgresCachedResultSetTest {
         DriverComparison comparison = new DriverComparison(List.of(PGobject.class, PGInterval.class),
                 // outside a transaction pgjdbc refuses large objects (25P01); a cached result refuses them always
                 java.util.Set.of("getBlob", "getClob", "getObject(Blob)", "getObject(Clob)"));
-        try (Connection connection = db.direct(); Statement statement = connection.createStatement()) {
-            CachedResult cached = transform.apply(captured(connection, sql));
-            List<String> differences = new ArrayList<>();
-            try (ResultSet expected = statement.executeQuery(sql);
-                 ResultSet actual = cached.open(statement, ResultSet.TYPE_FORWARD_ONLY)) {
-                ResultSetMetaData metaData = expected.getMetaData();
-                String[] labels = new String[metaData.getColumnCount()];
-                for (int i = 0; i < labels.length; i++) {
-                    labels[i] = metaData.getColumnLabel(i + 1);
-                }
-                int row = 0;
-                while (expected.next()) {
-                    assertTrue(actual.next(), "cached result has fewer rows");
-                    row++;
-                    differences.addAll(comparison.compareRow(expected, actual, labels, "row " + row));
-                }
-                assertFalse(actual.next(), "cached result has more rows");
-                assertEquals(row, cached.rowCount());
-            }
-            assertEquals(List.of(), differences, differences.size() + " differences, the first:\n"
-                    + String.join("\n", differences.subList(0, Math.min(40, differences.size()))));
+        try (Connection connection = db.direct()) {
+            comparison.assertSameAsDriver(connection, sql, transform);
         }
     }
 }

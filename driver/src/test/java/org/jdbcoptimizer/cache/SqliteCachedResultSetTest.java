@@ -1,16 +1,10 @@
 package org.jdbcoptimizer.cache;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -64,18 +58,9 @@ class SqliteCachedResultSetTest {
 
     @Test
     void aResultReadBackFromTheResultStoreFormatIsTheSame() throws Exception {
-        assertSameAsDriver("select * from " + table + " order by id", SqliteCachedResultSetTest::throughStore);
+        assertSameAsDriver("select * from " + table + " order by id", DriverComparison::throughStore);
     }
 
-    /** The result as another process reads it from the Redis result store: serialized and read back. */
-    static CachedResult throughStore(CachedResult result) {
-        byte[] bytes = SharedResults.encode(new SharedResults.Entry(new String[] {"t"}, new long[] {1, 2}, result));
-        assertNotNull(bytes, "the result serializes");
-        SharedResults.Entry entry = SharedResults.decode(bytes);
-        assertNotNull(entry, "and reads back through the class filter");
-        assertArrayEquals(new long[] {1, 2}, entry.remoteVersions());
-        return entry.result();
-    }
 
     @Test
     void expressionsBehaveAsTheDriver() throws Exception {
@@ -107,27 +92,8 @@ class SqliteCachedResultSetTest {
     private void assertSameAsDriver(String sql, java.util.function.UnaryOperator<CachedResult> transform)
             throws Exception {
         DriverComparison comparison = new DriverComparison(List.of(), Set.of());
-        try (Connection connection = db.direct(); Statement statement = connection.createStatement()) {
-            CachedResult cached = transform.apply(captured(connection, sql));
-            List<String> differences = new ArrayList<>();
-            try (ResultSet expected = statement.executeQuery(sql);
-                 ResultSet actual = cached.open(statement, ResultSet.TYPE_FORWARD_ONLY)) {
-                ResultSetMetaData metaData = expected.getMetaData();
-                String[] labels = new String[metaData.getColumnCount()];
-                for (int i = 0; i < labels.length; i++) {
-                    labels[i] = metaData.getColumnLabel(i + 1);
-                }
-                int row = 0;
-                while (expected.next()) {
-                    assertTrue(actual.next(), "cached result has fewer rows");
-                    row++;
-                    differences.addAll(comparison.compareRow(expected, actual, labels, "row " + row));
-                }
-                assertFalse(actual.next(), "cached result has more rows");
-                assertEquals(row, cached.rowCount());
-            }
-            assertEquals(List.of(), differences, differences.size() + " differences, the first:\n"
-                    + String.join("\n", differences.subList(0, Math.min(40, differences.size()))));
+        try (Connection connection = db.direct()) {
+            comparison.assertSameAsDriver(connection, sql, transform);
         }
     }
 }
