@@ -61,7 +61,8 @@ final class Features implements FeatureFactory {
                     connections::connect);
             if (cache.caches()) {
                 OptimizerMetrics.forCache(databaseId, () -> Caches.statsOf(databaseId));
-                Analyses.addSnapshot(poolName, () -> CacheStatsEvent.of(databaseId, Caches.statsOf(databaseId)));
+                Analyses.addSnapshot(poolName, "cacheStats " + databaseId,
+                        () -> CacheStatsEvent.of(databaseId, Caches.statsOf(databaseId)));
             }
             return cache;
         } catch (RuntimeException | LinkageError e) {

@@ -82,14 +82,15 @@ public final class Analyses {
     }
 
     /**
-     * Adds a snapshot event (see {@link Analysis#addSnapshot}) to the analysis of every pool named
+     * Sets a snapshot event under {@code key} (see {@link Analysis#addSnapshot}) on the analysis of every pool named
      * {@code poolName}, and starts the once-a-minute writer if it is not running.
      */
-    public static void addSnapshot(String poolName, java.util.function.Supplier<Map<String, Object>> snapshot) {
+    public static void addSnapshot(String poolName, String key,
+                                   java.util.function.Supplier<Map<String, Object>> snapshot) {
         String prefix = poolName + '\u0000';
-        BY_POOL.forEach((key, analysis) -> {
-            if (key.startsWith(prefix)) {
-                analysis.addSnapshot(snapshot);
+        BY_POOL.forEach((pool, analysis) -> {
+            if (pool.startsWith(prefix)) {
+                analysis.addSnapshot(key, snapshot);
                 SnapshotWriter.start();
             }
         });

@@ -42,8 +42,7 @@ public final class Analysis implements ExecutionListener {
      * Events about features beside the analysis (the result cache's statistics), written to this
      * pool's log every minute and at each flush.
      */
-    private final List<java.util.function.Supplier<Map<String, Object>>> snapshots =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Supplier<Map<String, Object>>> snapshots = new ConcurrentHashMap<>();
     /** Shapes whose lints were already logged, so each is logged once. */
     private final Set<Long> lintsLogged = ConcurrentHashMap.newKeySet();
 
@@ -167,9 +166,12 @@ public final class Analysis implements ExecutionListener {
         return poolName;
     }
 
-    /** Adds an event to write to this pool's log every minute and at each flush. */
-    public void addSnapshot(java.util.function.Supplier<Map<String, Object>> snapshot) {
-        snapshots.add(snapshot);
+    /**
+     * Sets an event to write to this pool's log every minute and at each flush; a later one with the
+     * same key replaces it (an endpoint resolved again must not write the same snapshot twice).
+     */
+    public void addSnapshot(String key, java.util.function.Supplier<Map<String, Object>> snapshot) {
+        snapshots.put(key, snapshot);
     }
 
     boolean hasSnapshots() {
@@ -178,7 +180,7 @@ public final class Analysis implements ExecutionListener {
 
     /** Writes the snapshot events now; a failing supplier is skipped (never the application's problem). */
     void writeSnapshots() {
-        for (java.util.function.Supplier<Map<String, Object>> snapshot : snapshots) {
+        for (java.util.function.Supplier<Map<String, Object>> snapshot : snapshots.values()) {
             try {
                 Map<String, Object> event = snapshot.get();
                 if (event != null) {
