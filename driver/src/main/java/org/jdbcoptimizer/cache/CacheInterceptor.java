@@ -61,7 +61,7 @@ public final class CacheInterceptor implements QueryCache {
     private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
     private final java.util.concurrent.ConcurrentHashMap<String, String> scopesBySchema =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /** The row facts of each write text, for updates by key. */
+    /** The row facts of each write text, for updates and deletes by key. */
     private final Cache<String, RowFacts> keyedUpdates = Caffeine.newBuilder().maximumSize(10_000).build();
     /** The metadata snapshot of each statement's last load, reused while its columns match. */
     private final Cache<String, CachedMetaData> metaData = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -189,7 +189,7 @@ public final class CacheInterceptor implements QueryCache {
                 int position = keyColumn == null ? -1 : keyPosition(rows, table, keyColumn, result);
                 long[] keys = position < 1 ? null : result.integerKeys(position);
                 if (keys != null) {
-                    keyed[index] = new ResultCache.KeyedRows(rows.membership(), keys);
+                    keyed[index] = new ResultCache.KeyedRows(rows.membership(), keys, rows.skipsRows());
                     any = true;
                 }
             }
@@ -289,10 +289,11 @@ public final class CacheInterceptor implements QueryCache {
                 }
                 unknown |= tables.isEmpty() && kind != SqlStatementKind.QUERY;
             }
-            TransactionWrites.KeyedWrite keyed = unknown || kind != SqlStatementKind.UPDATE || tables.size() != 1
+            TransactionWrites.KeyedWrite keyed = unknown || tables.size() != 1
+                    || kind != SqlStatementKind.UPDATE && kind != SqlStatementKind.DELETE
                     ? null : keyedWrite(connection, sql, parameters);
             if (keyed != null) {
-                cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key());
+                cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key(), keyed.deletes());
             } else {
                 invalidate(unknown, tables);
             }
@@ -317,8 +318,8 @@ public final class CacheInterceptor implements QueryCache {
     }
 
     /**
-     * The update by key this execution is ({@code UPDATE t SET ... WHERE key = ?} with an integer
-     * bound to the table's key column), or null.
+     * The update or delete by key this execution is ({@code UPDATE t SET ... WHERE key = ?} or
+     * {@code DELETE FROM t WHERE key = ?}, with an integer bound to the table's key column), or null.
      */
     private TransactionWrites.KeyedWrite keyedWrite(OptimizerConnection connection, String sql, Object[] parameters) {
         if (parameters == null) {
@@ -339,7 +340,8 @@ public final class CacheInterceptor implements QueryCache {
             if (isKey && index < parameters.length) {
                 Long key = IntegerKeys.of(parameters[index]);
                 if (key != null) {
-                    return new TransactionWrites.KeyedWrite(update.table().name(), update.setColumns(), key);
+                    return new TransactionWrites.KeyedWrite(update.table().name(), update.setColumns(), key,
+                            update.deletes());
                 }
             }
         }
@@ -364,7 +366,7 @@ public final class CacheInterceptor implements QueryCache {
                 invalidate(writes.unknown, writes.tables); // the committed rows are now everyone's
                 Set<String> tables = writes.tables;
                 for (TransactionWrites.KeyedWrite keyed : writes.keyed) {
-                    cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key());
+                    cache.invalidateKey(keyed.table(), keyed.columns(), keyed.key(), keyed.deletes());
                     if (tables == writes.tables) {
                         tables = new HashSet<>(writes.tables);
                     }

@@ -87,8 +87,10 @@ public final class ResultCache {
      *
      * @param membership the columns that decide which rows are in the result (lower-case)
      * @param keys       the table's key of every row in the result
+     * @param skipsRows  whether the query skips rows (OFFSET), so that a keyed delete of a row it
+     *                   does not hold can change it
      */
-    record KeyedRows(java.util.Set<String> membership, long[] keys) {
+    record KeyedRows(java.util.Set<String> membership, long[] keys, boolean skipsRows) {
     }
 
     private final InvalidationBus bus;
@@ -244,7 +246,8 @@ public final class ResultCache {
         TableVersions.Keyed[] keyed = new TableVersions.Keyed[tables.length];
         for (int i = 0; i < tables.length; i++) {
             if (keyedRows[i] != null) {
-                keyed[i] = versions.keyed(tables[i], keyedRows[i].membership(), keyedRows[i].keys());
+                keyed[i] = versions.keyed(tables[i], keyedRows[i].membership(), keyedRows[i].keys(),
+                        keyedRows[i].skipsRows());
             }
         }
         return keyed;
@@ -318,12 +321,12 @@ public final class ResultCache {
 
     /**
      * An update of the rows of {@code table} with key {@code key}, setting {@code columns}
-     * (lower-case): invalid at once are the results holding that key, those whose rows the columns
-     * decide, and those not validated by key on the table. Nothing is removed eagerly; a lookup
-     * drops what it finds invalid.
+     * (lower-case), or their delete: invalid at once are the results holding that key, those whose
+     * rows the columns decide, those not validated by key on the table and, for a delete, those
+     * that skip rows. Nothing is removed eagerly; a lookup drops what it finds invalid.
      */
-    public void invalidateKey(String table, java.util.Collection<String> columns, long key) {
-        versions.bumpKey(table, columns, key);
+    public void invalidateKey(String table, java.util.Collection<String> columns, long key, boolean deletes) {
+        versions.bumpKey(table, columns, key, deletes);
         invalidationsByTable.computeIfAbsent(table, t -> new LongAdder()).increment();
     }
 

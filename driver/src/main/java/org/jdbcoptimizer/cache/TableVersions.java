@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Finer, per key: an update by key ({@code UPDATE t SET c = ? WHERE id = ?}) changes only the
  * rows with that key, and only the columns it sets. Each table therefore also keeps a version per
  * column (bumped by the keyed updates that set it) and per key stripe (a key's hash picks one of
- * {@value #STRIPES} counters, bumped by keyed updates of that key). A result whose rows are rows
- * of the table, and which holds each row's key, is {@link Keyed} on the table: it stays valid while
- * the table's row version (every write but a keyed update), the columns that decide its rows and
- * the stripes of its keys are unchanged. A stripe shared by two keys only invalidates more.
+ * {@value #STRIPES} counters, bumped by keyed updates and deletes of that key). A result whose rows
+ * are rows of the table, and which holds each row's key, is {@link Keyed} on the table: it stays
+ * valid while the table's row version (every write but a keyed update or delete), the columns that
+ * decide its rows and the stripes of its keys are unchanged, and, if it skips rows (OFFSET), while
+ * no row was deleted by key either. A stripe shared by two keys only invalidates more.
  *
- * <p>Ordering, which makes a load that races a keyed update lose: a keyed update bumps the table's
+ * <p>Ordering, which makes a load that races a keyed update lose: a keyed update or delete bumps the table's
  * "any write" counter first and its column and stripe counters after; a load records the key-level
  * versions, then checks that "any write" is unchanged since before its query. If it is, every
  * update that will bump a recorded counter has not yet done so, and the entry will see the bump.
@@ -43,8 +44,10 @@ final class TableVersions {
     static final class TableState {
         /** Every write. */
         final AtomicLong any = new AtomicLong();
-        /** Every write but a keyed update: rows added, removed or changed in any column. */
+        /** Every write but a keyed update or delete: rows added, removed or changed in any column. */
         final AtomicLong rows = new AtomicLong();
+        /** Keyed deletes: a result that skips rows shifts when a row before it goes. */
+        final AtomicLong keyedDeletes = new AtomicLong();
         /** Keyed updates, by the column they set. */
         final ConcurrentHashMap<String, AtomicLong> columns = new ConcurrentHashMap<>();
         private volatile AtomicLongArray stripes;
@@ -74,17 +77,21 @@ final class TableVersions {
      *
      * @param state          the table's counters
      * @param rows           its row version
+     * @param keyedDeletes   its keyed-delete version when the result skips rows, else {@link #IGNORED}
      * @param columns        the counters of the columns that decide the result's rows (held, so a
      *                       hit looks nothing up)
      * @param columnVersions their versions
      * @param stripes        the stripes of the result's keys, distinct
      * @param stripeVersions their versions
      */
-    record Keyed(TableState state, long rows, AtomicLong[] columns, long[] columnVersions, int[] stripes,
-                 long[] stripeVersions) {
+    record Keyed(TableState state, long rows, long keyedDeletes, AtomicLong[] columns, long[] columnVersions,
+                 int[] stripes, long[] stripeVersions) {
+
+        /** A {@code keyedDeletes} version that is not checked: counters never go negative. */
+        static final long IGNORED = -1;
 
         boolean unchanged() {
-            if (state.rows.get() != rows) {
+            if (state.rows.get() != rows || keyedDeletes != IGNORED && state.keyedDeletes.get() != keyedDeletes) {
                 return false;
             }
             for (int i = 0; i < columns.length; i++) {
@@ -145,12 +152,13 @@ final class TableVersions {
         return true;
     }
 
-    /** The key-level versions now of a result keyed on {@code table}. */
-    Keyed keyed(String table, Set<String> membership, long[] keys) {
+    /** The key-level versions now of a result keyed on {@code table}; see {@link org.jdbcoptimizer.sql.RowFacts.RowQuery#skipsRows()}. */
+    Keyed keyed(String table, Set<String> membership, long[] keys, boolean skipsRows) {
         TableState state = state(table);
         AtomicLong[] columns = new AtomicLong[membership.size()];
         long[] columnVersions = new long[columns.length];
         long rows = state.rows.get();
+        long keyedDeletes = skipsRows ? state.keyedDeletes.get() : Keyed.IGNORED;
         int i = 0;
         for (String column : membership) {
             columns[i] = state.column(column);
@@ -163,7 +171,7 @@ final class TableVersions {
         for (int k = 0; k < stripes.length; k++) {
             stripeVersions[k] = current.get(stripes[k]);
         }
-        return new Keyed(state, rows, columns, columnVersions, stripes, stripeVersions);
+        return new Keyed(state, rows, keyedDeletes, columns, columnVersions, stripes, stripeVersions);
     }
 
     /** Writes that may change any row of these tables. */
@@ -175,10 +183,16 @@ final class TableVersions {
         }
     }
 
-    /** An update of the rows of {@code table} whose key is {@code key}, setting {@code columns} (lower-case). */
-    void bumpKey(String table, Collection<String> columns, long key) {
+    /**
+     * An update of the rows of {@code table} whose key is {@code key}, setting {@code columns}
+     * (lower-case), or their delete ({@code deletes}, no columns).
+     */
+    void bumpKey(String table, Collection<String> columns, long key, boolean deletes) {
         TableState state = state(table);
         state.any.incrementAndGet(); // first: see the ordering in the class comment
+        if (deletes) {
+            state.keyedDeletes.incrementAndGet();
+        }
         for (String column : columns) {
             state.column(column).incrementAndGet();
         }

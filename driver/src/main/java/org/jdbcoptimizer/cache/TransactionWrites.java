@@ -12,11 +12,11 @@ import java.util.Set;
  */
 final class TransactionWrites {
 
-    /** Past this many updates by key, a transaction's further ones count as writes to their table. */
+    /** Past this many updates and deletes by key, a transaction's further ones count as writes to their table. */
     static final int MAX_KEYED = 256;
 
-    /** An update by key: see {@link ResultCache#invalidateKey}. */
-    record KeyedWrite(String table, Set<String> columns, long key) {
+    /** An update or delete by key: see {@link ResultCache#invalidateKey}. */
+    record KeyedWrite(String table, Set<String> columns, long key, boolean deletes) {
     }
 
     final Set<String> tables = new HashSet<>();
@@ -24,7 +24,7 @@ final class TransactionWrites {
     boolean unknown;
     boolean any;
 
-    /** Records an update by key, or a write to its table when the transaction has made too many. */
+    /** Records an update or delete by key, or a write to its table when the transaction has made too many. */
     void keyed(KeyedWrite write) {
         if (keyed.size() < MAX_KEYED) {
             keyed.add(write);

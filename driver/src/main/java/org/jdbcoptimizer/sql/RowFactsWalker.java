@@ -16,6 +16,7 @@ import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Join;
@@ -57,6 +58,9 @@ final class RowFactsWalker {
         }
         if (statement instanceof Update update) {
             return update(update);
+        }
+        if (statement instanceof Delete delete) {
+            return delete(delete);
         }
         return RowFacts.NONE;
     }
@@ -132,8 +136,9 @@ final class RowFactsWalker {
                 }
             }
         }
+        boolean skipsRows = p.getOffset() != null || p.getLimit() != null && p.getLimit().getOffset() != null;
         return new RowFacts(new RowFacts.RowQuery(List.copyOf(tables), freeze(positions),
-                Collections.unmodifiableSet(allColumns), Collections.unmodifiableSet(membership)), null);
+                Collections.unmodifiableSet(allColumns), Collections.unmodifiableSet(membership), skipsRows), null);
     }
 
     private static RowFacts update(Update u) {
@@ -149,21 +154,39 @@ final class RowFactsWalker {
                 setColumns.add(SqlLexer.asciiLower(AstNames.normalize(column.getColumnName())));
             }
         }
+        Map<String, Integer> keys = keyParameters(u.getWhere(), table, alias);
+        if (keys.isEmpty() || setColumns.isEmpty()) {
+            return RowFacts.NONE;
+        }
+        return new RowFacts(null, new RowFacts.KeyedUpdate(table, Collections.unmodifiableSet(setColumns), keys,
+                false));
+    }
+
+    /** A DELETE of one table (no USING, join, CTE or second table) with a {@code column = ?} conjunct. */
+    private static RowFacts delete(Delete d) {
+        if (hasAny(d.getWithItemsList()) || hasAny(d.getTables()) || hasAny(d.getUsingList()) || hasAny(d.getJoins())
+                || d.getWhere() == null || d.getTable() == null) {
+            return RowFacts.NONE;
+        }
+        Map<String, Integer> keys = keyParameters(d.getWhere(), AstNames.table(d.getTable()),
+                AstNames.alias(d.getTable().getAlias()));
+        return keys.isEmpty() ? RowFacts.NONE
+                : new RowFacts(null, new RowFacts.KeyedUpdate(AstNames.table(d.getTable()), Set.of(), keys, true));
+    }
+
+    /** Column → parameter index of each top-level {@code column = ?} conjunct on the written table. */
+    private static Map<String, Integer> keyParameters(Expression where, TableRef table, String alias) {
         Map<String, Integer> keys = new LinkedHashMap<>();
-        for (Expression conjunct : AstNames.conjuncts(u.getWhere())) {
+        for (Expression conjunct : AstNames.conjuncts(where)) {
             if (conjunct instanceof EqualsTo equals) {
                 key(equals.getLeftExpression(), equals.getRightExpression(), table, alias, keys);
                 key(equals.getRightExpression(), equals.getLeftExpression(), table, alias, keys);
             }
         }
-        if (keys.isEmpty() || setColumns.isEmpty()) {
-            return RowFacts.NONE;
-        }
-        return new RowFacts(null, new RowFacts.KeyedUpdate(table, Collections.unmodifiableSet(setColumns),
-                Collections.unmodifiableMap(keys)));
+        return Collections.unmodifiableMap(keys);
     }
 
-    /** Records {@code column = ?} when the column is the updated table's and the parameter is a plain {@code ?}. */
+    /** Records {@code column = ?} when the column is the written table's and the parameter is a plain {@code ?}. */
     private static void key(Expression left, Expression right, TableRef table, String alias, Map<String, Integer> keys) {
         Integer parameter = AstNames.plainParameterIndex(right);
         if (!(left instanceof Column column) || parameter == null) {

@@ -125,7 +125,7 @@ public final class SqlAnalyzer {
      * The row-level facts of {@code sql} (see {@link RowFacts}): parsed afresh on every call, so
      * callers remember the answer per text (the result cache does, per decision).
      *
-     * @return {@link RowFacts#NONE} unless the text is a single row query or keyed update
+     * @return {@link RowFacts#NONE} unless the text is a single row query, keyed update or keyed delete
      */
     public RowFacts rowFacts(String sql) {
         try {
@@ -134,7 +134,7 @@ public final class SqlAnalyzer {
                 return RowFacts.NONE;
             }
             SqlStatementKind kind = Statements.kind(statement);
-            if (kind != SqlStatementKind.QUERY && kind != SqlStatementKind.UPDATE) {
+            if (kind != SqlStatementKind.QUERY && kind != SqlStatementKind.UPDATE && kind != SqlStatementKind.DELETE) {
                 return RowFacts.NONE;
             }
             net.sf.jsqlparser.statement.Statement tree =

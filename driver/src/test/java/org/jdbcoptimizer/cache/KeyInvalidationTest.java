@@ -149,6 +149,94 @@ class KeyInvalidationTest {
     }
 
     @Test
+    void deleteByKeyKeepsOtherPagesPostgres() throws Exception {
+        deleteByKeyKeepsOtherPages(postgres());
+    }
+
+    @Test
+    void deleteByKeyKeepsOtherPagesSqlite() throws Exception {
+        deleteByKeyKeepsOtherPages(sqlite());
+    }
+
+    /** Products 1, 3, 5 are in category 2; 2, 4, 6 in category 1. */
+    private void deleteByKeyKeepsOtherPages(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            warm(connection);
+            long hitsBefore = stats().hits();
+            assertEquals(1, update(connection, "delete from " + products + " where id = ?", 1));
+            assertEquals(-1, productPriceOrAbsent(connection, 1), "the deleted product's page is gone");
+            assertEquals(List.of(10, 10), categoryPrices(connection, 2), "its category page lost it");
+            long afterFresh = stats().hits();
+            assertEquals(hitsBefore, afterFresh, "the two pages that held product 1 were not hits");
+            assertEquals(10, productPrice(connection, 2));
+            assertEquals(10, productPrice(connection, 3));
+            assertEquals(List.of(10, 10, 10), categoryPrices(connection, 1));
+            assertEquals(afterFresh + 3, stats().hits(), "pages without product 1 stayed cached: " + stats());
+        }
+    }
+
+    @Test
+    void deleteByKeyDropsWindowsPastAnOffsetAndAggregatesPostgres() throws Exception {
+        deleteByKeyDropsWindowsPastAnOffsetAndAggregates(postgres());
+    }
+
+    @Test
+    void deleteByKeyDropsWindowsPastAnOffsetAndAggregatesSqlite() throws Exception {
+        deleteByKeyDropsWindowsPastAnOffsetAndAggregates(sqlite());
+    }
+
+    /**
+     * A window past an offset does not hold the deleted row, yet shifts when it goes; a count holds
+     * no key at all. Both must be fresh after a delete by key.
+     */
+    private void deleteByKeyDropsWindowsPastAnOffsetAndAggregates(String url) throws Exception {
+        String window = "select id, price from " + products + " order by id limit 2 offset 2";
+        String firstTwo = "select id, price from " + products + " order by id limit 2";
+        String count = "select count(*) from " + products;
+        try (Connection connection = DriverManager.getConnection(url)) {
+            for (int round = 0; round < 2; round++) { // the second round is served from the cache
+                assertEquals(List.of(3L, 4L), longs(connection, window));
+                assertEquals(List.of(1L, 2L), longs(connection, firstTwo));
+                assertEquals(List.of(6L), longs(connection, count));
+            }
+            update(connection, "delete from " + products + " where id = ?", 5);
+            long hits = stats().hits();
+            assertEquals(List.of(1L, 2L), longs(connection, firstTwo), "a window before the deleted row is kept");
+            assertEquals(hits + 1, stats().hits(), "and served from the cache: " + stats());
+            update(connection, "delete from " + products + " where id = ?", 1);
+            assertEquals(List.of(4L, 6L), longs(connection, window), "the window past the offset shifted");
+            assertEquals(List.of(2L, 3L), longs(connection, firstTwo));
+            assertEquals(List.of(4L), longs(connection, count));
+        }
+    }
+
+    @Test
+    void keyedDeleteInATransactionIsSeenByOthersAtCommitPostgres() throws Exception {
+        keyedDeleteInATransaction(postgres());
+    }
+
+    @Test
+    void keyedDeleteInATransactionIsSeenByOthersAtCommitSqlite() throws Exception {
+        keyedDeleteInATransaction(sqlite());
+    }
+
+    private void keyedDeleteInATransaction(String url) throws Exception {
+        try (Connection writer = DriverManager.getConnection(url); Connection reader = DriverManager.getConnection(url)) {
+            warm(reader);
+            writer.setAutoCommit(false);
+            update(writer, "delete from " + products + " where id = ?", 2);
+            assertEquals(-1, productPriceOrAbsent(writer, 2), "the transaction reads its own delete");
+            writer.rollback();
+            assertEquals(10, productPrice(reader, 2), "a rolled back delete changes nothing");
+            update(writer, "delete from " + products + " where id = ?", 2);
+            writer.commit();
+            assertEquals(-1, productPriceOrAbsent(reader, 2), "committed: gone for another connection");
+            assertEquals(List.of(10, 10), categoryPrices(reader, 1));
+            writer.setAutoCommit(true);
+        }
+    }
+
+    @Test
     void updatesNotByKeyStillInvalidateTheWholeTable() throws Exception {
         String url = postgres();
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -168,20 +256,34 @@ class KeyInvalidationTest {
 
     @Test
     void noReadIsOlderThanAKeyedUpdateThatReturnedBeforeItPostgres() throws Exception {
-        race(postgres(), 3, 5, 800);
+        race(postgres(), 3, 5, 800, false);
     }
 
     @Test
     void noReadIsOlderThanAKeyedUpdateThatReturnedBeforeItSqlite() throws Exception {
-        race(sqlite(), 2, 3, 300);
+        race(sqlite(), 2, 3, 300, false);
+    }
+
+    @Test
+    void noReadShowsARowDeletedByKeyBeforeItPostgres() throws Exception {
+        race(postgres(), 3, 5, 600, true);
+    }
+
+    @Test
+    void noReadShowsARowDeletedByKeyBeforeItSqlite() throws Exception {
+        race(sqlite(), 2, 3, 200, true);
     }
 
     /**
      * Writers raise prices by key (in auto-commit and in transactions, some rolled back) and note
      * each committed price as that product's floor; readers note the floors before each product or
      * category page and check that no price shown is below them.
+     *
+     * <p>With {@code deletes}, each writer owns some products and instead deletes one by key and
+     * inserts it again with a higher price: once the delete has committed, its floor is above the
+     * deleted price, so a page still showing the deleted row is caught as stale.
      */
-    private void race(String url, int writers, int readers, int writesPerWriter) throws Exception {
+    private void race(String url, int writers, int readers, int writesPerWriter, boolean deletes) throws Exception {
         AtomicLong[] floor = new AtomicLong[7];
         for (int i = 1; i <= 6; i++) {
             floor[i] = new AtomicLong(10);
@@ -198,6 +300,10 @@ class KeyInvalidationTest {
             futures.add(executor.submit(() -> {
                 start.await();
                 try (Connection connection = DriverManager.getConnection(url)) {
+                    if (deletes) {
+                        deleteAndInsertAgain(connection, writer, writers, writesPerWriter, floor, nextPrice);
+                        return null;
+                    }
                     for (int i = 0; i < writesPerWriter; i++) {
                         int id = 1 + (i * 7 + writer) % 6;
                         boolean transaction = i % 3 == 1;
@@ -251,7 +357,8 @@ class KeyInvalidationTest {
                         } else {
                             int id = 1 + i % 6;
                             long atLeast = floor[id].get();
-                            if (productPrice(connection, id) < atLeast) {
+                            int price = productPriceOrAbsent(connection, id); // absent: between delete and insert
+                            if (price != -1 && price < atLeast) {
                                 stale.incrementAndGet();
                             }
                         }
@@ -268,6 +375,42 @@ class KeyInvalidationTest {
         executor.shutdown();
         assertEquals(0, stale.get(), "stale reads out of " + reads.get());
         assertTrue(stats().hits() > 0, "the cache was used: " + stats());
+    }
+
+    /**
+     * One writer's share of the delete race: its products (those equal to {@code writer} modulo
+     * {@code writers}) are deleted by key and inserted again with a higher price, in auto-commit or
+     * in a transaction (some rolled back). Only this writer writes them, so it knows each one's price.
+     */
+    private void deleteAndInsertAgain(Connection connection, int writer, int writers, int rounds, AtomicLong[] floor,
+                                      AtomicLong nextPrice) throws SQLException {
+        long[] current = new long[7];
+        java.util.Arrays.fill(current, 10);
+        for (int i = 0; i < rounds; i++) {
+            int id = 1 + writer + (i % (6 / writers + 1)) * writers;
+            if (id > 6) {
+                continue;
+            }
+            boolean transaction = i % 3 == 1;
+            connection.setAutoCommit(!transaction);
+            long price = nextPrice.incrementAndGet();
+            update(connection, "delete from " + products + " where id = ?", id);
+            if (!transaction) {
+                floor[id].accumulateAndGet(current[id] + 1, Math::max); // committed: the old row is gone
+            }
+            update(connection, "insert into " + products + " (id, name, price, category_id) values (?, ?, ?, ?)",
+                    id, "p" + id, price, 1 + id % 2);
+            if (transaction && i % 9 == 4) {
+                connection.rollback();
+                continue;
+            }
+            if (transaction) {
+                connection.commit();
+            }
+            current[id] = price;
+            floor[id].accumulateAndGet(price, Math::max);
+        }
+        connection.setAutoCommit(true);
     }
 
     private void warm(Connection connection) throws SQLException {
@@ -293,6 +436,26 @@ class KeyInvalidationTest {
                 return rs.getInt(3);
             }
         }
+    }
+
+    /** The product page's price, or -1 when the product has no row. */
+    private int productPriceOrAbsent(Connection connection, int id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(String.format(PRODUCT_PAGE, products, categories))) {
+            query.setInt(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getInt(3) : -1;
+            }
+        }
+    }
+
+    private static List<Long> longs(Connection connection, String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+        }
+        return values;
     }
 
     private List<Integer> categoryPrices(Connection connection, int category) throws SQLException {

@@ -83,6 +83,26 @@ class RowFactsTest {
         assertEquals(Map.of("id", 2), flipped.keyParameters());
     }
 
+    @Test
+    void keyedDeleteFindsTheParameterOfItsKeyAndSetsNothing() {
+        RowFacts.KeyedUpdate d = analyzer.rowFacts("delete from products p where p.id = ? and stock = ?").update();
+        assertNotNull(d);
+        assertTrue(d.deletes());
+        assertEquals(TableRef.of("products"), d.table());
+        assertEquals(Set.of(), d.setColumns());
+        assertEquals(Map.of("id", 1, "stock", 2), d.keyParameters());
+        assertTrue(!analyzer.rowFacts("update products set price = ? where id = ?").update().deletes());
+    }
+
+    @Test
+    void aQueryWithAnOffsetSkipsRows() {
+        assertTrue(analyzer.rowFacts("select id from products order by id limit 10 offset ?").query().skipsRows());
+        assertTrue(analyzer.rowFacts("select id from products order by id offset 5 rows").query().skipsRows());
+        assertTrue(analyzer.rowFacts("select id from products order by id limit 5, 10").query().skipsRows());
+        assertTrue(!analyzer.rowFacts("select id from products order by id limit 10").query().skipsRows());
+        assertTrue(!analyzer.rowFacts("select id from products where id = ?").query().skipsRows());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "update products set price = ? where id = 5",
@@ -91,7 +111,11 @@ class RowFactsTest {
             "update products set price = ?",
             "update products set price = ? from categories c where c.id = products.category_id and products.id = ?",
             "update products set price = ? where other.id = ?",
-            "delete from products where id = ?",
+            "delete from products where id = 5",
+            "delete from products where id = ? or stock = 0",
+            "delete from products",
+            "delete from products using orders o where o.product_id = products.id and products.id = ?",
+            "with gone as (select 1) delete from products where id = ?",
     })
     void otherWritesAreNotKeyed(String sql) {
         assertNull(analyzer.rowFacts(sql).update(), sql);
