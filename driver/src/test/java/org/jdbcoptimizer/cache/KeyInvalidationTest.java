@@ -86,16 +86,27 @@ class KeyInvalidationTest {
         priceUpdateByKeyKeepsOtherPages(sqlite());
     }
 
-    /** Products 1, 3, 5 are in category 2; 2, 4, 6 in category 1. */
     private void priceUpdateByKeyKeepsOtherPages(String url) throws Exception {
+        writeOfProductOneKeepsOtherPages(url, "update " + products + " set price = ? where id = ?", new Object[] {99, 1},
+                99, List.of(99, 10, 10));
+    }
+
+    /**
+     * After a write by key of product 1, its page and its category's page are fresh (not hits), and
+     * the other pages are still hits. Products 1, 3, 5 are in category 2; 2, 4, 6 in category 1.
+     *
+     * @param productOnePrice what product 1's page shows after the write, -1 for no row
+     */
+    private void writeOfProductOneKeepsOtherPages(String url, String write, Object[] parameters, int productOnePrice,
+                                                  List<Integer> categoryTwoPrices) throws Exception {
         try (Connection connection = DriverManager.getConnection(url)) {
             warm(connection);
             long hitsBefore = stats().hits();
-            update(connection, "update " + products + " set price = ? where id = ?", 99, 1);
-            assertEquals(99, productPrice(connection, 1), "the updated product's page is fresh");
-            assertEquals(List.of(99, 10, 10), categoryPrices(connection, 2), "its category page is fresh");
+            assertEquals(1, update(connection, write, parameters));
+            assertEquals(productOnePrice, productPriceOrAbsent(connection, 1), "the written product's page is fresh");
+            assertEquals(categoryTwoPrices, categoryPrices(connection, 2), "its category page is fresh");
             long afterFresh = stats().hits();
-            assertEquals(hitsBefore, afterFresh, "the two pages that hold product 1 were not hits");
+            assertEquals(hitsBefore, afterFresh, "the two pages that held product 1 were not hits");
             assertEquals(10, productPrice(connection, 2));
             assertEquals(10, productPrice(connection, 3));
             assertEquals(List.of(10, 10, 10), categoryPrices(connection, 1));
@@ -158,21 +169,9 @@ class KeyInvalidationTest {
         deleteByKeyKeepsOtherPages(sqlite());
     }
 
-    /** Products 1, 3, 5 are in category 2; 2, 4, 6 in category 1. */
     private void deleteByKeyKeepsOtherPages(String url) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url)) {
-            warm(connection);
-            long hitsBefore = stats().hits();
-            assertEquals(1, update(connection, "delete from " + products + " where id = ?", 1));
-            assertEquals(-1, productPriceOrAbsent(connection, 1), "the deleted product's page is gone");
-            assertEquals(List.of(10, 10), categoryPrices(connection, 2), "its category page lost it");
-            long afterFresh = stats().hits();
-            assertEquals(hitsBefore, afterFresh, "the two pages that held product 1 were not hits");
-            assertEquals(10, productPrice(connection, 2));
-            assertEquals(10, productPrice(connection, 3));
-            assertEquals(List.of(10, 10, 10), categoryPrices(connection, 1));
-            assertEquals(afterFresh + 3, stats().hits(), "pages without product 1 stayed cached: " + stats());
-        }
+        writeOfProductOneKeepsOtherPages(url, "delete from " + products + " where id = ?", new Object[] {1},
+                -1, List.of(10, 10));
     }
 
     @Test
