@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * decide its rows and the stripes of its keys are unchanged, and, if it skips rows (OFFSET), while
  * no row was deleted by key either. A stripe shared by two keys only invalidates more.
  *
- * <p>Ordering, which makes a load that races a keyed update lose: a keyed update or delete bumps the table's
- * "any write" counter first and its column and stripe counters after; a load records the key-level
- * versions, then checks that "any write" is unchanged since before its query. If it is, every
- * update that will bump a recorded counter has not yet done so, and the entry will see the bump.
+ * <p>Ordering, which makes a load that races a keyed update lose: a keyed update or delete bumps
+ * the table's "any write" counter first and its column, delete and stripe counters after; a load
+ * records the key-level versions, then checks that "any write" is unchanged since before its
+ * query. If it is, every update that will bump a recorded counter has not yet done so, and the
+ * entry will see the bump.
  *
  * <p>Tables are keyed by bare lower-case name, ignoring the schema: a write to {@code a.orders}
  * also invalidates {@code b.orders}. Over-invalidation is safe; a missed one would not be.
@@ -152,7 +153,10 @@ final class TableVersions {
         return true;
     }
 
-    /** The key-level versions now of a result keyed on {@code table}; see {@link org.jdbcoptimizer.sql.RowFacts.RowQuery#skipsRows()}. */
+    /**
+     * The key-level versions now of a result keyed on {@code table}; {@code skipsRows} as
+     * {@link org.jdbcoptimizer.sql.RowFacts.RowQuery#skipsRows()}.
+     */
     Keyed keyed(String table, Set<String> membership, long[] keys, boolean skipsRows) {
         TableState state = state(table);
         AtomicLong[] columns = new AtomicLong[membership.size()];

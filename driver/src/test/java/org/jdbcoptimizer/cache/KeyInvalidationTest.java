@@ -87,8 +87,8 @@ class KeyInvalidationTest {
     }
 
     private void priceUpdateByKeyKeepsOtherPages(String url) throws Exception {
-        writeOfProductOneKeepsOtherPages(url, "update " + products + " set price = ? where id = ?", new Object[] {99, 1},
-                99, List.of(99, 10, 10));
+        writeOfProductOneKeepsOtherPages(url, "update " + products + " set price = ? where id = ?",
+                new Object[] {99, 1}, 99, List.of(99, 10, 10));
     }
 
     /**
