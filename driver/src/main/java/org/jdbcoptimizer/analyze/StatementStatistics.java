@@ -15,8 +15,8 @@ import org.jdbcoptimizer.sql.SqlInfo;
  * eviction (W-TinyLFU) keeps the shapes that are executed often and drops the one-off ones, so a
  * workload of unique texts (literals inlined in every query) cannot grow memory without bound;
  * the fingerprint already folds literals, so that case is rare. A prepared statement looks its
- * shape up once, at prepare time, and records into the same object afterwards; a shape evicted
- * meanwhile simply stops being reported until it is looked up again.
+ * shape up once per physical connection, at its first prepare, and records into the same object
+ * afterwards; a shape evicted meanwhile is marked retired, so that its holders look it up again.
  *
  * <p>Thread-safe.
  */
@@ -29,7 +29,9 @@ public final class StatementStatistics {
     public StatementStatistics(String poolName, int maxShapes, Lints lints) {
         this.poolName = poolName;
         this.lints = lints;
-        this.shapes = Caffeine.newBuilder().maximumSize(maxShapes).build();
+        this.shapes = Caffeine.newBuilder().maximumSize(maxShapes)
+                .<Long, StatementStats>evictionListener((id, stats, cause) -> stats.retire())
+                .build();
     }
 
     /** The statistics of a statement's shape, created on first sight. */

@@ -40,10 +40,21 @@ public final class StatementStats implements ExecutionListener.ObservedStatement
     private int sampleTick;
     /** Set once a text of this shape differs from the first one (its literals vary). */
     private volatile boolean textVaries;
+    /** Set when the bounded statistics dropped this shape: its holders look it up again. */
+    private volatile boolean retired;
 
     StatementStats(SqlInfo info, List<Lint> staticLints) {
         this.info = info;
         this.staticLints = staticLints;
+    }
+
+    @Override
+    public boolean retired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
     }
 
     /** Records one execution: its time (execute plus reading the rows), rows, and whether it failed. */

@@ -49,5 +49,13 @@ public interface ExecutionListener {
 
     /** A statement shape as the listener knows it; opaque to the wrappers. */
     interface ObservedStatement {
+
+        /**
+         * True once the listener no longer reports this shape (its bounded statistics dropped it):
+         * a wrapper that kept it should {@link #observe} the text again.
+         */
+        default boolean retired() {
+            return false;
+        }
     }
 }
