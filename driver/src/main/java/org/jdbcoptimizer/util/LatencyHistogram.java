@@ -24,7 +24,6 @@ public final class LatencyHistogram {
     private static final int BUCKETS = (MAX_EXPONENT - MIN_EXPONENT + 1) * SUB_BUCKETS;
 
     private final AtomicReferenceArray<LongAdder> counts = new AtomicReferenceArray<>(BUCKETS);
-    private final LongAdder count = new LongAdder();
     private final LongAdder sum = new LongAdder();
     private final LongAccumulator max = new LongAccumulator(Math::max, 0);
     private final LongAccumulator min = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -40,15 +39,21 @@ public final class LatencyHistogram {
                 counter = counts.get(bucket);
             }
         }
-        counter.increment();
-        count.increment();
+        counter.increment(); // the count is the buckets' sum: one contended counter fewer per record
         sum.add(value);
         max.accumulate(value);
         min.accumulate(value);
     }
 
     public long count() {
-        return count.sum();
+        long total = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            LongAdder counter = counts.get(i);
+            if (counter != null) {
+                total += counter.sum();
+            }
+        }
+        return total;
     }
 
     public long totalNanos() {
@@ -66,7 +71,7 @@ public final class LatencyHistogram {
     }
 
     public long meanNanos() {
-        long n = count.sum();
+        long n = count();
         return n == 0 ? 0 : sum.sum() / n;
     }
 
