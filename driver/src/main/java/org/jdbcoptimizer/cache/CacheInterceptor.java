@@ -58,7 +58,7 @@ public final class CacheInterceptor implements QueryCache {
     private final Relations relations;
     private final Database database;
     private final SqlAnalyzer analyzer = SqlAnalyzer.shared();
-    private final Cache<String, CachePolicy.Decision> decisions = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, TextPlan> plans = Caffeine.newBuilder().maximumSize(10_000).build();
     private final java.util.concurrent.ConcurrentHashMap<String, String> scopesBySchema =
             new java.util.concurrent.ConcurrentHashMap<>();
     /** The row facts of each write text, for updates and deletes by key. */
@@ -83,14 +83,40 @@ public final class CacheInterceptor implements QueryCache {
         return cache;
     }
 
+    /** The policy's decision on a text, and whether running it may write. */
+    record TextPlan(CachePolicy.Decision decision, boolean mayWrite) implements QueryCache.Plan {
+
+        /** For a text that could not be judged: cached never, and treated as a possible write. */
+        static final TextPlan UNJUDGED = new TextPlan(CachePolicy.Decision.no("the text could not be judged"), true);
+
+        @Override
+        public boolean cacheable() {
+            return decision.cacheable();
+        }
+    }
+
     @Override
-    public ResultSet query(OptimizerStatement statement, String sql, Object[] parameters, Query query)
+    public TextPlan plan(String sql) {
+        if (sql == null) {
+            return TextPlan.UNJUDGED;
+        }
+        try {
+            return plans.get(sql, this::decide);
+        } catch (RuntimeException e) {
+            LOG.once("cache-decide-" + name, Level.WARNING, name, "the result cache could not judge a query;"
+                    + " it runs uncached: " + e, e);
+            return TextPlan.UNJUDGED;
+        }
+    }
+
+    @Override
+    public ResultSet query(OptimizerStatement statement, Plan plan, String sql, Object[] parameters, Query query)
             throws SQLException {
         OptimizerConnection connection = (OptimizerConnection) statement.getConnection();
         CachePolicy.Decision decision;
         CacheKey key;
         try {
-            decision = decisions.get(sql, this::decide);
+            decision = ((TextPlan) plan).decision();
             key = decision.cacheable() && eligible(connection, statement, parameters, decision)
                     ? new CacheKey(scopeIn(connection.getSchema()), sql, parameters, statement.getResultSetType())
                     : null;
@@ -161,9 +187,11 @@ public final class CacheInterceptor implements QueryCache {
         return scoped;
     }
 
-    private CachePolicy.Decision decide(String sql) {
-        CachePolicy.Decision decision = policy.decide(analyzer.analyze(sql));
-        return decision.cacheable() ? decision.withRows(analyzer.rowFacts(sql).query()) : decision;
+    private TextPlan decide(String sql) {
+        SqlInfo info = analyzer.analyze(sql);
+        CachePolicy.Decision decision = policy.decide(info);
+        return new TextPlan(decision.cacheable() ? decision.withRows(analyzer.rowFacts(sql).query()) : decision,
+                policy.mayWrite(info));
     }
 
     /**
@@ -350,11 +378,7 @@ public final class CacheInterceptor implements QueryCache {
 
     @Override
     public boolean mayWrite(String sql) {
-        try {
-            return policy.mayWrite(analyzer.analyze(sql));
-        } catch (RuntimeException e) {
-            return true;
-        }
+        return plan(sql).mayWrite();
     }
 
     @Override

@@ -35,8 +35,24 @@ final class WriteTracker implements QueryCache {
         return false;
     }
 
+    /** Caches nothing; whether a text may write is asked again each time, as a cache may appear meanwhile. */
     @Override
-    public ResultSet query(OptimizerStatement statement, String sql, Object[] parameters, Query query)
+    public Plan plan(String sql) {
+        return new Plan() {
+            @Override
+            public boolean cacheable() {
+                return false;
+            }
+
+            @Override
+            public boolean mayWrite() {
+                return WriteTracker.this.mayWrite(sql);
+            }
+        };
+    }
+
+    @Override
+    public ResultSet query(OptimizerStatement statement, Plan plan, String sql, Object[] parameters, Query query)
             throws SQLException {
         return query.run();
     }

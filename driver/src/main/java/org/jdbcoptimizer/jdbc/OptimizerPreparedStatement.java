@@ -6,35 +6,58 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * The {@link PreparedStatement} the application holds; see {@link OptimizerStatement}. With
- * analysis on, its shape is looked up once, here, and the bound parameters are kept (in one array
- * reused across executions) so that a slow execution can be explained with the same values.
+ * The {@link PreparedStatement} the application holds; see {@link OptimizerStatement}. What the
+ * analysis and the cache know of its text comes with it ({@link PreparedText}), and the bound
+ * parameters are kept (in one array reused across executions), for the cache key and so that a
+ * slow execution can be explained with the same values. The driver's statement of a cacheable
+ * query may not exist yet ({@link PendingStatement}).
  */
 public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
 
     private static final Object[] NO_PARAMETERS = new Object[0];
 
     final String sql;
-    private final ExecutionListener.ObservedStatement prepared;
+    private final PreparedText text;
+    /** The stand-in of the driver's statement while it is not created, else null. */
+    private final PendingStatement pending;
     /** Parameter values by index - 1, as bound; grown on demand. */
     private Object[] parameterValues = NO_PARAMETERS;
     private int parameterCount;
 
+    /** A callable statement: its text is judged afresh, never shared with prepared statements of the same text. */
     OptimizerPreparedStatement(PreparedStatement delegate, OptimizerConnection connection, String sql) {
+        this(delegate, connection, new PreparedText(sql, connection.context().listener(), connection.context().cache()),
+                null);
+    }
+
+    OptimizerPreparedStatement(PreparedStatement delegate, OptimizerConnection connection, PreparedText text,
+                               PendingStatement pending) {
         super(delegate, connection);
-        this.sql = sql;
-        this.prepared = listener == null ? null : listener.observe(sql);
+        this.sql = text.sql;
+        this.text = text;
+        this.pending = pending;
+        if (pending != null) {
+            pending.ownedBy(this);
+        }
     }
 
     @Override
-    ExecutionListener.ObservedStatement observed(String text) {
-        return text == sql ? prepared : listener.observe(text);
+    ExecutionListener.ObservedStatement observed(String observedSql) {
+        return observedSql == sql ? text.observed() : listener.observe(observedSql);
+    }
+
+    @Override
+    boolean queryMayWrite(String queriedSql) {
+        return queriedSql == sql && text.plan != null ? text.plan.mayWrite() : super.queryMayWrite(queriedSql);
     }
 
     @Override
     void parameterSet(int index, Object value) {
         if (index < 1) {
             return; // the driver accepted it, so it is not ours to judge; nothing to keep
+        }
+        if (pending == null || pending.isReal()) {
+            text.accepted(index); // the driver took it: binds up to here may wait for its statement
         }
         if (index > parameterValues.length) {
             parameterValues = Arrays.copyOf(parameterValues, index); // exact: parameters() then copies nothing
@@ -70,7 +93,8 @@ public class OptimizerPreparedStatement extends DelegatingPreparedStatement {
         long start = begin();
         try {
             return queried(sql, start, queryCache == null ? ((PreparedStatement) delegate).executeQuery()
-                    : queryCache.query(this, sql, parameters(), ((PreparedStatement) delegate)::executeQuery));
+                    : queryCache.query(this, text.plan, sql, parameters(),
+                            ((PreparedStatement) delegate)::executeQuery));
         } catch (SQLException e) {
             throw failed(sql, start, e);
         }

@@ -126,6 +126,11 @@ public class OptimizerStatement extends DelegatingStatement {
         return listener.observe(sql);
     }
 
+    /** As {@link QueryCache#mayWrite}; a prepared statement knows the answer for its own text. */
+    boolean queryMayWrite(String sql) {
+        return cache.mayWrite(sql);
+    }
+
     /** The bound parameters of the current execution (prepared statements), else null. */
     Object[] parameters() {
         return null;
@@ -202,7 +207,7 @@ public class OptimizerStatement extends DelegatingStatement {
     /** A query's result set: timed until the application has read it (or closes it). */
     final ResultSet queried(String sql, long start, ResultSet resultSet) {
         ResultSet wrapped = wrap(resultSet);
-        if (cache != null && wrapped != null && cache.mayWrite(sql)) {
+        if (cache != null && wrapped != null && queryMayWrite(sql)) {
             currentResultSet.invalidateWhenDone(sql);
         }
         if (listener != null && wrapped != null) {
@@ -249,7 +254,7 @@ public class OptimizerStatement extends DelegatingStatement {
         long start = begin();
         try {
             return queried(sql, start, queryCache == null ? delegate.executeQuery(sql)
-                    : queryCache.query(this, sql, null, () -> delegate.executeQuery(sql)));
+                    : queryCache.query(this, queryCache.plan(sql), sql, null, () -> delegate.executeQuery(sql)));
         } catch (SQLException e) {
             throw failed(sql, start, e);
         }

@@ -21,6 +21,22 @@ public interface QueryCache {
         return true;
     }
 
+    /**
+     * What the cache decided about one text: decided once, then kept by the wrappers with the text
+     * (see {@link PreparedText}), so that an execution does not look the text up again.
+     */
+    interface Plan {
+
+        /** True when a query of this text may be answered from the cache. */
+        boolean cacheable();
+
+        /** As {@link QueryCache#mayWrite(String)} for this text. */
+        boolean mayWrite();
+    }
+
+    /** The plan for a text; never throws (a text the cache cannot judge gets a plan that caches nothing). */
+    Plan plan(String sql);
+
     /** Runs the statement against the database; supplied by the wrapper for a miss. */
     @FunctionalInterface
     interface Query {
@@ -31,12 +47,14 @@ public interface QueryCache {
      * Answers a query: from the cache, or by running it (and caching its result when allowed).
      *
      * @param statement  the statement wrapper (for its connection, scroll type and timeout)
+     * @param plan       {@link #plan} of the text
      * @param sql        the text
      * @param parameters the bound parameters, or null
      * @param query      runs the statement on a miss
      * @return the result set to hand to the application (not yet wrapped)
      */
-    ResultSet query(OptimizerStatement statement, String sql, Object[] parameters, Query query) throws SQLException;
+    ResultSet query(OptimizerStatement statement, Plan plan, String sql, Object[] parameters, Query query)
+            throws SQLException;
 
     /**
      * A statement other than a cached query ran (or failed: it may have written before failing):

@@ -33,6 +33,8 @@ final class SessionState {
     private static final int UNKNOWN_TIMEOUT = Integer.MIN_VALUE;
 
     private final InitialState initial;
+    /** What this physical connection has prepared: kept across borrows, like the rest of this mirror. */
+    private final PreparedTexts preparedTexts = new PreparedTexts();
     private boolean autoCommit;
     private int isolation;
     private boolean readOnly;
@@ -68,6 +70,10 @@ final class SessionState {
         SessionState state = new SessionState(lease.initialState());
         lease.attach(state);
         return state;
+    }
+
+    PreparedTexts preparedTexts() {
+        return preparedTexts;
     }
 
     private void restart() {
