@@ -70,9 +70,11 @@ public class ShopWorkloadBenchmark {
      * Which side: all run in the same JMH invocation, one after the other, each in its own fork. The
      * fourth, {@code ceiling}, is not a peer but a bound: HikariCP with every page answered at no cost and
      * without the database, as no cache can, and the writes run as on {@code hikari}. No result cache,
-     * however fast its hits, can exceed its throughput, because the writes still reach the database.
+     * however fast its hits, can exceed its throughput, because the writes still reach the database. The
+     * fifth, {@code ceiling-borrow}, is the same bound for a cache behind a connection pool, as every JDBC
+     * driver's cache is: each page borrows a HikariCP connection and returns it, and does nothing else.
      */
-    @Param({"hikari", "optimizer", "optimizer-cache", "ceiling"})
+    @Param({"hikari", "optimizer", "optimizer-cache", "ceiling", "ceiling-borrow"})
     public String side;
 
     /** One write in this many updates a price; the others place an order. */
@@ -89,8 +91,9 @@ public class ShopWorkloadBenchmark {
     private DataSource dataSource;
     private AutoCloseable closer;
     private Path logDirectory;
-    /** On the {@code ceiling} side: pages cost nothing and read nothing. */
+    /** On the {@code ceiling} sides: pages read nothing, costing at most a borrow. */
     private boolean pagesAreFree;
+    private boolean freePagesBorrow;
 
     /** One client thread's random draws (seeded by its index, so every side draws the same) and scratch. */
     @State(Scope.Thread)
@@ -112,7 +115,7 @@ public class ShopWorkloadBenchmark {
         ShopTables.recreate();
         prices = new CommittedPrices(ShopTables.PRODUCTS);
         switch (side) {
-            case "hikari", "ceiling" -> {
+            case "hikari", "ceiling", "ceiling-borrow" -> {
                 HikariConfig config = new HikariConfig();
                 config.setPoolName("bench-shop-hikari");
                 config.setJdbcUrl(BenchDatabase.postgresUrl());
@@ -134,10 +137,11 @@ public class ShopWorkloadBenchmark {
                 optimizer.getConnection().close(); // the pool starts with the first borrow
                 PoolFill.await(side, POOL_SIZE, () -> optimizer.poolStats().values().iterator().next().idle());
             }
-            default -> throw new IllegalArgumentException("side must be hikari, optimizer, optimizer-cache or"
-                    + " ceiling, got " + side);
+            default -> throw new IllegalArgumentException("side must be hikari, optimizer, optimizer-cache,"
+                    + " ceiling or ceiling-borrow, got " + side);
         }
-        pagesAreFree = side.equals("ceiling");
+        pagesAreFree = side.startsWith("ceiling");
+        freePagesBorrow = side.equals("ceiling-borrow");
     }
 
     /** One request: a page or a write, on a connection borrowed for it. */
@@ -156,6 +160,7 @@ public class ShopWorkloadBenchmark {
     private long productPage(int productId) throws SQLException {
         long floor = prices.floor(productId);
         if (pagesAreFree) {
+            borrowForFreePage();
             productPages.increment();
             return floor;
         }
@@ -179,6 +184,7 @@ public class ShopWorkloadBenchmark {
             floors[i] = prices.floor(ShopTables.productOf(category, i));
         }
         if (pagesAreFree) {
+            borrowForFreePage();
             categoryPages.increment();
             return floors[0];
         }
@@ -204,6 +210,13 @@ public class ShopWorkloadBenchmark {
         }
         categoryPages.increment();
         return sum;
+    }
+
+    /** On {@code ceiling-borrow}: what any cache behind a pool costs at the least, a borrow and its return. */
+    private void borrowForFreePage() throws SQLException {
+        if (freePagesBorrow) {
+            dataSource.getConnection().close();
+        }
     }
 
     private long write(int productId, SplittableRandom random) throws SQLException {
