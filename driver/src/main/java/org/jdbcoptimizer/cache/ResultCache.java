@@ -217,14 +217,14 @@ public final class ResultCache {
                 loadNanos.add(nanos);
                 TableVersions.Keyed[] keyed = keyedVersions(tables, keyedRows); // before the check: see TableVersions
                 if (before != null && result.weightBytes() <= maxResultBytes
-                        && versions.unchanged(tables, before.local())) {
+                        && versions.unchangedSince(tables, before.local(), keyed)) {
                     stored = new CacheEntry(result, tables, before.local(), keyed, before.remote(), ttl, shape);
                     for (String table : tables) {
                         keysByTable.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(key);
                     }
                     entries.put(key, stored);
                     stores.increment();
-                    if (!versions.unchanged(tables, before.local())) {
+                    if (!versions.unchangedSince(tables, before.local(), keyed)) {
                         entries.asMap().remove(key, stored); // a write slipped in between check and put
                         stored = null;
                     }

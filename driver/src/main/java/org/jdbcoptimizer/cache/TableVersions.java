@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Version counters per table, bumped by every write that goes through the optimizer, plus one for
@@ -28,6 +29,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * query. If it is, every update that will bump a recorded counter has not yet done so, and the
  * entry will see the bump.
  *
+ * <p>A load that raced only keyed writes of other keys need not lose: each table also logs its last
+ * {@value #RECENT} keyed writes by their "any write" number ({@link #unrelatedSince}), so a load whose
+ * table moved on can check that every write since its snapshot was a keyed write its result does not
+ * depend on. A write missing from the log (a write by table, one not yet logged, one overwritten)
+ * makes the load lose, as before.
+ *
  * <p>Tables are keyed by bare lower-case name, ignoring the schema: a write to {@code a.orders}
  * also invalidates {@code b.orders}. Over-invalidation is safe; a missed one would not be.
  *
@@ -37,6 +44,8 @@ final class TableVersions {
 
     /** Key stripes per table: 8 KiB of counters per table that is updated by key. */
     static final int STRIPES = 1024;
+    /** Keyed writes logged per table, a power of two. */
+    static final int RECENT = 64;
 
     private final ConcurrentHashMap<String, TableState> tables = new ConcurrentHashMap<>();
     private final AtomicLong everything = new AtomicLong();
@@ -52,6 +61,8 @@ final class TableVersions {
         /** Keyed updates, by the column they set. */
         final ConcurrentHashMap<String, AtomicLong> columns = new ConcurrentHashMap<>();
         private volatile AtomicLongArray stripes;
+        /** The last {@value #RECENT} keyed writes, each at the slot of its "any write" number. */
+        final AtomicReferenceArray<KeyedWrite> recent = new AtomicReferenceArray<>(RECENT);
 
         AtomicLong column(String name) {
             AtomicLong counter = columns.get(name);
@@ -70,6 +81,33 @@ final class TableVersions {
                 }
             }
             return s;
+        }
+    }
+
+    /**
+     * A keyed write as the log holds it.
+     *
+     * @param number  the table's "any write" count it made
+     * @param stripe  its key's stripe
+     * @param columns the counters of the columns it set
+     * @param deletes whether it deleted the row
+     */
+    record KeyedWrite(long number, int stripe, AtomicLong[] columns, boolean deletes) {
+
+        /** Whether a result with these key-level versions depends on this write. */
+        boolean touches(Keyed result) {
+            if (deletes && result.keyedDeletes() != Keyed.IGNORED
+                    || Arrays.binarySearch(result.stripes(), stripe) >= 0) {
+                return true;
+            }
+            for (AtomicLong column : columns) {
+                for (AtomicLong decides : result.columns()) {
+                    if (column == decides) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
@@ -110,6 +148,26 @@ final class TableVersions {
         }
     }
 
+    /**
+     * True when every write to {@code result}'s table after its "any write" count was {@code since}
+     * is, by the log, a keyed write the result does not depend on. Call it after recording
+     * {@code result}: a write counted after this reads the count bumps the result's counters later.
+     */
+    static boolean unrelatedSince(Keyed result, long since) {
+        TableState state = result.state();
+        long now = state.any.get();
+        if (now - since > RECENT) {
+            return false;
+        }
+        for (long number = since + 1; number <= now; number++) {
+            KeyedWrite write = state.recent.get((int) (number & (RECENT - 1)));
+            if (write == null || write.number() != number || write.touches(result)) {
+                return false; // a write by table, one still being logged, or one the result depends on
+            }
+        }
+        return true;
+    }
+
     /** The "any write" versions of these tables now; index 0 is the "everything" counter. */
     long[] snapshot(String[] tables) {
         long[] snapshot = new long[tables.length + 1];
@@ -118,6 +176,27 @@ final class TableVersions {
             snapshot[i + 1] = state(tables[i]).any.get();
         }
         return snapshot;
+    }
+
+    /**
+     * True when nothing written since {@code snapshot} was taken can change a result recorded as
+     * {@code keyed} (after the snapshot): no table written at all, or on a table where the result is
+     * keyed, only keyed writes of other rows and columns ({@link #unrelatedSince}).
+     */
+    boolean unchangedSince(String[] tables, long[] snapshot, Keyed[] keyed) {
+        if (keyed == null) {
+            return unchanged(tables, snapshot);
+        }
+        if (everything.get() != snapshot[0]) {
+            return false;
+        }
+        for (int i = 0; i < tables.length; i++) {
+            long since = snapshot[i + 1];
+            if (state(tables[i]).any.get() != since && (keyed[i] == null || !unrelatedSince(keyed[i], since))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when no table of the snapshot was written since it was taken. */
@@ -190,17 +269,27 @@ final class TableVersions {
     /**
      * An update of the rows of {@code table} whose key is {@code key}, setting {@code columns}
      * (lower-case), or their delete ({@code deletes}, no columns).
+     *
+     * @return the table's "any write" count this write made
      */
-    void bumpKey(String table, Collection<String> columns, long key, boolean deletes) {
+    long bumpKey(String table, Collection<String> columns, long key, boolean deletes) {
         TableState state = state(table);
-        state.any.incrementAndGet(); // first: see the ordering in the class comment
+        AtomicLong[] set = new AtomicLong[columns.size()];
+        int i = 0;
+        for (String column : columns) {
+            set[i++] = state.column(column);
+        }
+        int stripe = stripe(key);
+        long number = state.any.incrementAndGet(); // first: see the ordering in the class comment
+        state.recent.set((int) (number & (RECENT - 1)), new KeyedWrite(number, stripe, set, deletes));
         if (deletes) {
             state.keyedDeletes.incrementAndGet();
         }
-        for (String column : columns) {
-            state.column(column).incrementAndGet();
+        for (AtomicLong column : set) {
+            column.incrementAndGet();
         }
-        state.stripes().incrementAndGet(stripe(key));
+        state.stripes().incrementAndGet(stripe);
+        return number;
     }
 
     void bumpAll() {
