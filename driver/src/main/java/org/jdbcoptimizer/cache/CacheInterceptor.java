@@ -83,17 +83,46 @@ public final class CacheInterceptor implements QueryCache {
         return cache;
     }
 
-    /** The policy's decision on a text, and whether running it may write. */
-    record TextPlan(CachePolicy.Decision decision, boolean mayWrite) implements QueryCache.Plan {
+    /**
+     * The policy's decision on a text, whether running it may write, and what its hits need resolved
+     * once: its shape's counters, and whether its tables were all cacheable at the {@link
+     * Relations#generation()} last checked.
+     */
+    static final class TextPlan implements QueryCache.Plan {
 
         /** For a text that could not be judged: cached never, and treated as a possible write. */
-        static final TextPlan UNJUDGED = new TextPlan(CachePolicy.Decision.no("the text could not be judged"), true);
+        static final TextPlan UNJUDGED = new TextPlan(CachePolicy.Decision.no("the text could not be judged"), true,
+                null);
+
+        final CachePolicy.Decision decision;
+        final boolean mayWrite;
+        /** Null when the text is not cacheable. */
+        final ResultCache.ShapeCounts counts;
+        /** The relations' generation at which every table of the decision was cacheable, or -1. */
+        volatile long tablesCacheableAt = -1;
+
+        TextPlan(CachePolicy.Decision decision, boolean mayWrite, ResultCache.ShapeCounts counts) {
+            this.decision = decision;
+            this.mayWrite = mayWrite;
+            this.counts = counts;
+        }
 
         @Override
         public boolean cacheable() {
             return decision.cacheable();
         }
+
+        @Override
+        public boolean mayWrite() {
+            return mayWrite;
+        }
     }
+
+    /** The key scope of the schema last asked for, so that a hit usually looks nothing up. */
+    private record ScopeMemo(String schema, String scoped) {
+    }
+
+    private volatile ScopeMemo lastScope = new ScopeMemo(null, null);
 
     @Override
     public TextPlan plan(String sql) {
@@ -115,9 +144,10 @@ public final class CacheInterceptor implements QueryCache {
         OptimizerConnection connection = (OptimizerConnection) statement.getConnection();
         CachePolicy.Decision decision;
         CacheKey key;
+        TextPlan textPlan = (TextPlan) plan;
         try {
-            decision = ((TextPlan) plan).decision();
-            key = decision.cacheable() && eligible(connection, statement, parameters, decision)
+            decision = textPlan.decision;
+            key = decision.cacheable() && eligible(connection, statement, parameters, textPlan)
                     ? new CacheKey(scopeIn(connection.getSchema()), sql, parameters, statement.getResultSetType())
                     : null;
         } catch (SQLException | RuntimeException e) {
@@ -135,7 +165,7 @@ public final class CacheInterceptor implements QueryCache {
         if (!cache.serving()) {
             return query.run(); // the bus is down: an invalidation may have been missed, serve nothing
         }
-        ResultCache.CacheEntry hit = cache.lookup(key, shape);
+        ResultCache.CacheEntry hit = cache.lookup(key, textPlan.counts);
         if (hit != null) {
             return hit.result.open(statement, statement.getResultSetType());
         }
@@ -177,6 +207,10 @@ public final class CacheInterceptor implements QueryCache {
      */
     private String scopeIn(String schema) {
         String key = schema == null ? "" : schema;
+        ScopeMemo memo = lastScope;
+        if (key.equals(memo.schema())) {
+            return memo.scoped();
+        }
         String scoped = scopesBySchema.get(key);
         if (scoped == null) {
             scoped = scope + '|' + key;
@@ -184,14 +218,17 @@ public final class CacheInterceptor implements QueryCache {
                 scopesBySchema.putIfAbsent(key, scoped);
             }
         }
+        lastScope = new ScopeMemo(key, scoped);
         return scoped;
     }
 
     private TextPlan decide(String sql) {
         SqlInfo info = analyzer.analyze(sql);
         CachePolicy.Decision decision = policy.decide(info);
-        return new TextPlan(decision.cacheable() ? decision.withRows(analyzer.rowFacts(sql).query()) : decision,
-                policy.mayWrite(info));
+        return decision.cacheable()
+                ? new TextPlan(decision.withRows(analyzer.rowFacts(sql).query()), policy.mayWrite(info),
+                        cache.countsOf(decision.shape()))
+                : new TextPlan(decision, policy.mayWrite(info), null);
     }
 
     /**
@@ -258,9 +295,10 @@ public final class CacheInterceptor implements QueryCache {
     }
 
     private boolean eligible(OptimizerConnection connection, OptimizerStatement statement, Object[] parameters,
-                             CachePolicy.Decision decision) throws SQLException {
-        TransactionWrites writes = writes(connection);
-        if (writes.any || connection.sessionSettingsChanged()) {
+                             TextPlan plan) throws SQLException {
+        Object state = connection.cacheState(); // not created here: most handles never write
+        if (state instanceof TransactionWrites && ((TransactionWrites) state).any
+                || connection.sessionSettingsChanged()) {
             return false;
         }
         int isolation = connection.isolationMode();
@@ -278,12 +316,17 @@ public final class CacheInterceptor implements QueryCache {
                 }
             }
         }
+        long generation = relations.generation();
+        if (plan.tablesCacheableAt == generation) {
+            return true; // no DDL forgot a table's facts since they were all found cacheable
+        }
         Connection physical = connection.lease().physical();
-        for (String table : decision.tables()) {
+        for (String table : plan.decision.tables()) {
             if (!relations.of(physical, table).cacheable()) {
                 return false;
             }
         }
+        plan.tablesCacheableAt = generation;
         return true;
     }
 
@@ -378,7 +421,7 @@ public final class CacheInterceptor implements QueryCache {
 
     @Override
     public boolean mayWrite(String sql) {
-        return plan(sql).mayWrite();
+        return plan(sql).mayWrite;
     }
 
     @Override

@@ -47,6 +47,8 @@ final class Relations {
 
     private final Database database;
     private final ConcurrentHashMap<String, Facts> known = new ConcurrentHashMap<>();
+    /** Counts the facts forgotten: a caller that found tables cacheable may trust that while it is unchanged. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     Relations(Database database) {
         this.database = database;
@@ -71,6 +73,12 @@ final class Relations {
     /** DDL touched the name: ask the catalog again next time. */
     void forget(String table) {
         known.remove(table);
+        generation.incrementAndGet(); // after the removal: a check that reads the new count asks again
+    }
+
+    /** Changes whenever facts are forgotten; read it before checking facts that are to be trusted with it. */
+    long generation() {
+        return generation.get();
     }
 
     private Facts lookUp(Connection physical, String table) {

@@ -42,8 +42,6 @@ public final class ResultCache {
     private final ConcurrentHashMap<String, Set<CacheKey>> keysByTable = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CacheKey, CompletableFuture<CacheEntry>> loading = new ConcurrentHashMap<>();
     private final long maxResultBytes;
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
     private final LongAdder loads = new LongAdder();
     private final LongAdder stores = new LongAdder();
     private final LongAdder loadNanos = new LongAdder();
@@ -52,8 +50,17 @@ public final class ResultCache {
     private final LongAdder evictionsByTtl = new LongAdder();
     private final LongAdder invalidations = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> invalidationsByTable = new ConcurrentHashMap<>();
-    /** Per shape, its hits [0] and misses [1]: adders, since many threads hit one hot shape. */
-    private final ConcurrentHashMap<String, LongAdder[]> hitsAndMissesByShape = new ConcurrentHashMap<>();
+    /** Per shape, its hits and misses; the cache's totals are their sums. */
+    private final ConcurrentHashMap<String, ShapeCounts> countsByShape = new ConcurrentHashMap<>();
+
+    /**
+     * One shape's hits and misses: adders, since many threads hit one hot shape. A caller resolves
+     * them once per text ({@link #countsOf}), so a lookup counts without a map lookup.
+     */
+    static final class ShapeCounts {
+        final LongAdder hits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+    }
 
     /** One cached result with the table versions it was read at (local, and remote when the bus has them). */
     static final class CacheEntry {
@@ -154,20 +161,24 @@ public final class ResultCache {
                 && (entry.remoteVersions == null || bus.remoteUnchanged(entry.tables, entry.remoteVersions));
     }
 
-    /** A valid cached result, or null (a miss, counted). */
-    CacheEntry lookup(CacheKey key, String shape) {
+    /** A valid cached result, or null (a miss), counted in the shape's {@code counts} ({@link #countsOf}). */
+    CacheEntry lookup(CacheKey key, ShapeCounts counts) {
         CacheEntry entry = bus.healthy() ? entries.getIfPresent(key) : null;
         if (entry != null && valid(entry)) {
-            hits.increment();
-            countShape(shape, 0);
+            counts.hits.increment();
             return entry;
         }
         if (entry != null && entries.asMap().remove(key, entry)) {
             invalidations.increment(); // invalidated by key, or a write raced its eager removal
         }
-        misses.increment();
-        countShape(shape, 1);
+        counts.misses.increment();
         return null;
+    }
+
+    /** The counters of a shape (its fingerprint), created on first sight. */
+    ShapeCounts countsOf(String shape) {
+        ShapeCounts counts = countsByShape.get(shape);
+        return counts != null ? counts : countsByShape.computeIfAbsent(shape, s -> new ShapeCounts());
     }
 
     /**
@@ -356,27 +367,23 @@ public final class ResultCache {
         }
     }
 
-    private void countShape(String shape, int index) {
-        LongAdder[] counts = hitsAndMissesByShape.get(shape);
-        if (counts == null) {
-            counts = hitsAndMissesByShape.computeIfAbsent(shape, s -> new LongAdder[] {new LongAdder(), new LongAdder()});
-        }
-        counts[index].increment();
-    }
-
     /** A snapshot of the counters. */
     public CacheStats stats() {
         entries.cleanUp();
         Map<String, Long> byTable = new LinkedHashMap<>();
         invalidationsByTable.forEach((table, count) -> byTable.put(table, count.sum()));
         Map<String, Double> ratios = new LinkedHashMap<>();
-        hitsAndMissesByShape.forEach((shape, counts) -> {
-            long hit = counts[0].sum();
-            long total = hit + counts[1].sum();
-            ratios.put(shape, total == 0 ? 0 : (double) hit / total);
-        });
+        long hits = 0;
+        long misses = 0;
+        for (Map.Entry<String, ShapeCounts> shape : countsByShape.entrySet()) {
+            long hit = shape.getValue().hits.sum();
+            long miss = shape.getValue().misses.sum();
+            hits += hit;
+            misses += miss;
+            ratios.put(shape.getKey(), hit + miss == 0 ? 0 : (double) hit / (hit + miss));
+        }
         long bytes = entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-        return new CacheStats(hits.sum(), misses.sum(), loads.sum(), stores.sum(), loadNanos.sum(), sharedLoads.sum(),
+        return new CacheStats(hits, misses, loads.sum(), stores.sum(), loadNanos.sum(), sharedLoads.sum(),
                 evictionsBySize.sum(), evictionsByTtl.sum(), invalidations.sum(), byTable, bytes,
                 entries.estimatedSize(), ratios, storeHits.sum());
     }

@@ -226,6 +226,19 @@ class ResultCacheCorrectnessTest {
     }
 
     @Test
+    void rowLevelSecurityEnabledThroughTheOptimizerStopsCachingATableAlreadyCached() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            read(connection, 1);
+            read(connection, 1);
+            assertEquals(1, stats().hits(), "cached before the DDL");
+            update(connection, "alter table " + table + " enable row level security");
+            read(connection, 1);
+            read(connection, 1);
+        }
+        assertEquals(1, stats().hits(), "the DDL made the table's facts be looked up again: not cacheable");
+    }
+
+    @Test
     void repeatableReadAndSerializableTransactionsAreNotCached() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
