@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +52,7 @@ class PendingStatementTest {
     }
 
     private static boolean pending(PreparedStatement statement) {
-        return Proxy.isProxyClass(((OptimizerStatement) statement).delegate.getClass());
+        return ((OptimizerStatement) statement).delegate instanceof PendingStatement;
     }
 
     private static int single(PreparedStatement statement) throws SQLException {
