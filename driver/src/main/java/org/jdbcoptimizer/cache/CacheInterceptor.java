@@ -98,6 +98,8 @@ public final class CacheInterceptor implements QueryCache {
         final boolean mayWrite;
         /** Null when the text is not cacheable. */
         final ResultCache.ShapeCounts counts;
+        /** Its last hits, by parameters; null when the text is not cacheable. */
+        final HitFront front;
         /** The relations' generation at which every table of the decision was cacheable, or -1. */
         volatile long tablesCacheableAt = -1;
 
@@ -105,6 +107,7 @@ public final class CacheInterceptor implements QueryCache {
             this.decision = decision;
             this.mayWrite = mayWrite;
             this.counts = counts;
+            this.front = counts == null ? null : new HitFront();
         }
 
         @Override
@@ -142,21 +145,21 @@ public final class CacheInterceptor implements QueryCache {
     public ResultSet query(OptimizerStatement statement, Plan plan, String sql, Object[] parameters, Query query)
             throws SQLException {
         OptimizerConnection connection = (OptimizerConnection) statement.getConnection();
-        CachePolicy.Decision decision;
-        CacheKey key;
         TextPlan textPlan = (TextPlan) plan;
+        CachePolicy.Decision decision = textPlan.decision;
+        String scope = null; // the key's scope: null when the statement is not to be cached
+        int resultSetType = 0;
         try {
-            decision = textPlan.decision;
-            key = decision.cacheable() && eligible(connection, statement, parameters, textPlan)
-                    ? new CacheKey(scopeIn(connection.getSchema()), sql, parameters, statement.getResultSetType())
-                    : null;
+            if (decision.cacheable() && eligible(connection, statement, parameters, textPlan)) {
+                resultSetType = statement.getResultSetType();
+                scope = scopeIn(connection.getSchema());
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.once("cache-decide-" + name, Level.WARNING, name, "the result cache could not judge a query;"
                     + " it runs uncached: " + e, e);
-            key = null;
-            decision = null;
+            scope = null;
         }
-        if (key == null) {
+        if (scope == null) {
             ResultSet result = query.run();
             executed(connection, sql, parameters); // a SELECT calling a function may write
             return result;
@@ -165,9 +168,16 @@ public final class CacheInterceptor implements QueryCache {
         if (!cache.serving()) {
             return query.run(); // the bus is down: an invalidation may have been missed, serve nothing
         }
-        ResultCache.CacheEntry hit = cache.lookup(key, textPlan.counts);
+        ResultCache.CacheEntry hit = cache.lookupFront(textPlan.front, scope, sql, parameters, resultSetType,
+                textPlan.counts);
         if (hit != null) {
-            return hit.result.open(statement, statement.getResultSetType());
+            return hit.result.open(statement, resultSetType);
+        }
+        CacheKey key = new CacheKey(scope, sql, parameters, resultSetType);
+        hit = cache.lookup(key, textPlan.counts);
+        if (hit != null) {
+            textPlan.front.remember(hit);
+            return hit.result.open(statement, resultSetType);
         }
         int timeoutSeconds = statement.getQueryTimeout();
         ResultCache.Flight flight = cache.joinOrStartLoad(key,
@@ -194,8 +204,10 @@ public final class CacheInterceptor implements QueryCache {
             throw e;
         }
         metaData.put(sql, captured.metaDataSnapshot());
-        if (cache.finishLoad(key, captured, decision.tables(), keyedRows(connection, decision, captured), before,
-                decision.ttl(), shape, System.nanoTime() - start) != null) {
+        ResultCache.CacheEntry stored = cache.finishLoad(key, captured, decision.tables(),
+                keyedRows(connection, decision, captured), before, decision.ttl(), shape, System.nanoTime() - start);
+        if (stored != null) {
+            textPlan.front.remember(stored);
             cache.toStore(key, captured, decision.tables(), before, decision.ttl());
         }
         return captured.open(statement, statement.getResultSetType());

@@ -53,9 +53,14 @@ final class CacheKey {
             return false;
         }
         CacheKey other = (CacheKey) o;
-        return hash == other.hash && resultSetType == other.resultSetType && sql.equals(other.sql)
-                && scope.equals(other.scope) && Arrays.deepEquals(parameters, other.parameters)
-                && sameTypes(parameters, other.parameters);
+        return hash == other.hash && matches(other.scope, other.sql, other.parameters, other.resultSetType);
+    }
+
+    /** Whether a statement with these parts has this key, without creating one ({@link HitFront}). */
+    boolean matches(String scope, String sql, Object[] parameters, int resultSetType) {
+        Object[] given = parameters == null || parameters.length == 0 ? null : parameters;
+        return this.resultSetType == resultSetType && this.sql.equals(sql) && this.scope.equals(scope)
+                && Arrays.deepEquals(this.parameters, given) && sameTypes(this.parameters, given);
     }
 
     /** Typed equality: Integer 1 and Long 1 are equal numbers but different parameters to the driver. */

@@ -64,6 +64,7 @@ public final class ResultCache {
 
     /** One cached result with the table versions it was read at (local, and remote when the bus has them). */
     static final class CacheEntry {
+        final CacheKey key;
         final CachedResult result;
         final String[] tables;
         final long[] tableVersions;
@@ -71,17 +72,27 @@ public final class ResultCache {
         /** Per table, its key-level versions where the result is validated by key; null when none is. */
         final TableVersions.Keyed[] keyed;
         final long ttlNanos;
+        /** When its TTL ends, on {@link System#nanoTime()}, Caffeine's clock: a {@link HitFront} checks it. */
+        final long expiresAtNanos;
         final String shape;
+        /** The front that remembers it, told when Caffeine drops it; null if none does. */
+        volatile HitFront front;
 
-        CacheEntry(CachedResult result, String[] tables, long[] tableVersions, TableVersions.Keyed[] keyed,
-                   long[] remoteVersions, Duration ttl, String shape) {
+        CacheEntry(CacheKey key, CachedResult result, String[] tables, long[] tableVersions,
+                   TableVersions.Keyed[] keyed, long[] remoteVersions, Duration ttl, String shape) {
+            this.key = key;
             this.result = result;
             this.tables = tables;
             this.tableVersions = tableVersions;
             this.keyed = keyed;
             this.remoteVersions = remoteVersions;
             this.ttlNanos = ttl.toNanos();
+            this.expiresAtNanos = System.nanoTime() + ttlNanos;
             this.shape = shape;
+        }
+
+        boolean expired() {
+            return System.nanoTime() - expiresAtNanos >= 0;
         }
     }
 
@@ -175,6 +186,28 @@ public final class ResultCache {
         return null;
     }
 
+    /**
+     * A hit from a text's front ({@link HitFront}), checked as {@link #lookup} checks Caffeine's
+     * entry; null when the front has none for these parts or it is no longer valid (the caller then
+     * asks {@link #lookup}). Now and then it also reads Caffeine, so that the entry's frequency,
+     * which decides what size eviction keeps, still counts the hits served here.
+     */
+    CacheEntry lookupFront(HitFront front, String scope, String sql, Object[] parameters, int resultSetType,
+                           ShapeCounts counts) {
+        CacheEntry entry = front.find(scope, sql, parameters, resultSetType);
+        if (entry == null || entry.expired() || !bus.healthy() || !valid(entry)) {
+            return null;
+        }
+        if ((java.util.concurrent.ThreadLocalRandom.current().nextInt() & (FREQUENCY_SAMPLE - 1)) == 0) {
+            entries.getIfPresent(entry.key);
+        }
+        counts.hits.increment();
+        return entry;
+    }
+
+    /** One front hit in this many is also read from Caffeine, for its frequency. */
+    private static final int FREQUENCY_SAMPLE = 16;
+
     /** The counters of a shape (its fingerprint), created on first sight. */
     ShapeCounts countsOf(String shape) {
         ShapeCounts counts = countsByShape.get(shape);
@@ -229,7 +262,7 @@ public final class ResultCache {
                 TableVersions.Keyed[] keyed = keyedVersions(tables, keyedRows); // before the check: see TableVersions
                 if (before != null && result.weightBytes() <= maxResultBytes
                         && versions.unchangedSince(tables, before.local(), keyed)) {
-                    stored = new CacheEntry(result, tables, before.local(), keyed, before.remote(), ttl, shape);
+                    stored = new CacheEntry(key, result, tables, before.local(), keyed, before.remote(), ttl, shape);
                     for (String table : tables) {
                         keysByTable.computeIfAbsent(table, t -> ConcurrentHashMap.newKeySet()).add(key);
                     }
@@ -352,6 +385,10 @@ public final class ResultCache {
     }
 
     private void removed(CacheKey key, CacheEntry entry, RemovalCause cause) {
+        HitFront front = entry == null ? null : entry.front;
+        if (front != null) {
+            front.forget(entry);
+        }
         if (cause == RemovalCause.SIZE) {
             evictionsBySize.increment();
         } else if (cause == RemovalCause.EXPIRED) {
