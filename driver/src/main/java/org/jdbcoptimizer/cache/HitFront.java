@@ -31,7 +31,9 @@ final class HitFront {
 
     /** Remembers an entry Caffeine holds, in place of the one in its slot. */
     void remember(ResultCache.CacheEntry entry) {
-        entry.front = this;
+        if (entry.front != this) {
+            entry.front = this; // once: an entry's key holds its text, so one front remembers it
+        }
         slots.set(slotOf(entry.key.parameters()), entry);
     }
 
