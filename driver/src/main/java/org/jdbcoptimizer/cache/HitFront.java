@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * shared map. Caffeine's read of an entry writes to it (access time, read buffer, frequency), and
  * when many threads read one hot key those writes bounce its cache lines between cores; a hit here
  * only reads. One per cacheable text ({@link CacheInterceptor.TextPlan}), {@value #SLOTS} slots by
- * the parameters' hash; a key that shares a slot with a hotter one is served by Caffeine instead.
+ * the parameters' hash; keys that share a slot take it in turns, the one not in it served by Caffeine.
  *
  * <p>It holds only entries Caffeine holds: an entry Caffeine drops (evicted, expired, replaced,
  * invalidated) is forgotten here by the removal listener. A hit here is checked as a Caffeine hit

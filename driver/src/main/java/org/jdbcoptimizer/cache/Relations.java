@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jdbcoptimizer.dialect.Database;
 
@@ -48,7 +49,7 @@ final class Relations {
     private final Database database;
     private final ConcurrentHashMap<String, Facts> known = new ConcurrentHashMap<>();
     /** Counts the facts forgotten: a caller that found tables cacheable may trust that while it is unchanged. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     Relations(Database database) {
         this.database = database;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,6 +37,9 @@ import org.jdbcoptimizer.cache.bus.ResultStore;
  * <p>Thread-safe.
  */
 public final class ResultCache {
+
+    /** One front hit in this many is also read from Caffeine, for its frequency. */
+    private static final int FREQUENCY_SAMPLE = 16;
 
     private final Cache<CacheKey, CacheEntry> entries;
     private final TableVersions versions = new TableVersions();
@@ -198,15 +202,12 @@ public final class ResultCache {
         if (entry == null || entry.expired() || !bus.healthy() || !valid(entry)) {
             return null;
         }
-        if ((java.util.concurrent.ThreadLocalRandom.current().nextInt() & (FREQUENCY_SAMPLE - 1)) == 0) {
+        if ((ThreadLocalRandom.current().nextInt() & (FREQUENCY_SAMPLE - 1)) == 0) {
             entries.getIfPresent(entry.key);
         }
         counts.hits.increment();
         return entry;
     }
-
-    /** One front hit in this many is also read from Caffeine, for its frequency. */
-    private static final int FREQUENCY_SAMPLE = 16;
 
     /** The counters of a shape (its fingerprint), created on first sight. */
     ShapeCounts countsOf(String shape) {
